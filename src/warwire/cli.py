@@ -17,6 +17,7 @@ from . import __version__
 #: command name → "module:attribute" of a click command. Loaded lazily.
 COMMANDS: dict[str, str] = {
     "ingest": "warwire.ingest.commands:ingest",
+    "demo": "warwire.ingest.commands:demo",
     "export": "warwire.store.commands:export",
     "timex": "warwire.timex.commands:timex",
     "geoparse": "warwire.geo.commands:geoparse",
@@ -25,7 +26,20 @@ COMMANDS: dict[str, str] = {
     "chain": "warwire.merge.commands:chain",
     "serve": "warwire.web.commands:serve",
     "eval": "warwire.evaluation.commands:eval_group",
-    "demo": "warwire.ingest.commands:demo",
+}
+
+#: One-line help shown by ``warwire --help`` without importing every stage.
+SHORT_HELP: dict[str, str] = {
+    "ingest": "Read articles and run the whole pipeline into the store.",
+    "demo": "Ingest the bundled demo corpus and print what was found.",
+    "export": "Write documents, mentions or events as jsonl, csv, geojson or parquet.",
+    "timex": "JSONL in, time expressions with TIMEX3 values out.",
+    "geoparse": "JSONL in, toponyms found and resolved out.",
+    "gazetteer": "Manage the gazetteer (import a GeoNames dump).",
+    "cluster": "JSONL event mentions in, cluster assignments out.",
+    "chain": "Print an event's escalation chain, backwards and forwards.",
+    "serve": "Browse, search and map the store in a web browser (Datasette).",
+    "eval": "Score warwire against the gold sets in ../shared.",
 }
 
 
@@ -38,6 +52,12 @@ class LazyGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(super().list_commands(ctx)) | set(self.lazy))
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, SHORT_HELP.get(name, "")) for name in self.list_commands(ctx)]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in self.lazy:
