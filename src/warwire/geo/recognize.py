@@ -1,0 +1,211 @@
+"""Toponym recognition: spaCy's GPE/LOC/FAC entities plus gazetteer matching with context cues.
+
+The small English model misses or mislabels many names of the region (Kermanshah as ORG or
+PERSON, Albu Kamal split in two). So every capitalised n-gram that the gazetteer knows is a
+candidate too, kept when the text around it says it is a place:
+
+1. spaCy GPE/LOC entities are toponyms (resolvable or not); FAC only when the gazetteer knows it;
+2. a gazetteer name preceded by a place cue ("in", "near", "town of" …) or followed by one
+   ("province", "base", "countryside" …), or followed by ", <known place>", is a toponym even if
+   spaCy tagged it ORG/PERSON or nothing;
+3. a gazetteer name that is a country, an admin1 region, a site from the project's table or a
+   city of ≥ ``BIG_CITY`` people is a toponym without a cue unless spaCy calls it a PERSON.
+
+Demonyms ("Iranian") are returned apart: they inform the document's country focus, they are not
+toponyms of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .gazetteer import SUFFIX_FEATURES, Gazetteer
+
+__all__ = ["Toponym", "Recognition", "recognize", "split_suffix"]
+
+#: Cities at least this populous are recognised without a context cue: the name is the place
+#: in almost every sentence that writes it capitalised.
+BIG_CITY = 100_000
+
+#: Longest name tried, in tokens ("Dayr az Zawr", "Bab al-Hawa border crossing").
+MAX_TOKENS = 6
+
+#: Words right before a name that make it a place.
+CUES_BEFORE = frozenset(
+    "in near at from outside into across toward towards to of around inside via between "
+    "through hit struck targeted targeting entered east west north south northern southern "
+    "eastern western central".split()
+)
+#: Words right after a name that make it a place.
+CUES_AFTER = frozenset(set(SUFFIX_FEATURES) | {"area", "border", "crossing", "airfield",
+                                               "governorate", "outskirts", "suburb"})
+#: Lower-case words allowed inside a name ("Dayr az Zawr", "Bab al-Hawa", "Isle of Man").
+CONNECTORS = frozenset("al el ez az as ad ar ash at an ad-d of de la du le da del des di bin "
+                       "bani abu umm ibn and".split())
+#: Capitalised words that are never places on their own in news, though the gazetteer has
+#: towns of that name (months, weekdays, institutions, titles).
+STOP = frozenset(
+    """January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday God Congress Parliament Senate House
+    Police Army Navy Church University College Court Christmas Easter Ramadan President Mr Mrs Ms
+    Dr Gov Sen Rep King Prince General Lieutenant Colonel Major Captain Sergeant Officer Chief
+    State City County Town Village Street Road Avenue North South East West Central New Old
+    Saint St Mount Lake River Union Republic National International Council Ministry Minister
+    Office Department Sheriff Mayor Justice Federal Democrat Democrats Republican Republicans
+    Islamic Muslim Christian Jewish Shiite Sunni Kurdish Arab Arabic English Media Press News
+    Times Post Journal Reuters Associated Hospital School Center Centre Today Tonight Man Woman
+    Will Hope Liberty Friendship Unity Victory Justice Peace Freedom Independence Wall Bank""".split()
+)
+#: Entity labels that are places.
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+
+
+@dataclass
+class Toponym:
+    """A place name found in the text (offsets into that text)."""
+
+    start: int
+    end: int
+    text: str
+    source: str  # ner | gazetteer | given
+    cue: bool = False  # a context cue confirms it
+
+
+@dataclass
+class Recognition:
+    """What recognition found: toponyms and, apart, country demonyms (ISO2 per occurrence)."""
+
+    toponyms: list[Toponym] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)
+
+
+def split_suffix(text: str) -> tuple[str, str | None]:
+    """``"Deir Ezzor province"`` → ``("Deir Ezzor", "province")``; names without one unchanged."""
+    low = text.lower()
+    for suffix in sorted(SUFFIX_FEATURES, key=len, reverse=True):
+        if low.endswith(" " + suffix) and len(text) > len(suffix) + 2:
+            return text[: -len(suffix) - 1].rstrip(" ,"), suffix
+    return text, None
+
+
+def _strip_article(text: str, start: int) -> tuple[str, int]:
+    for art in ("the ", "The "):
+        if text.startswith(art):
+            return text[len(art):], start + len(art)
+    return text, start
+
+
+def _strip_possessive(text: str) -> str:
+    return re.sub(r"['’]s$", "", text)
+
+
+def _cue_before(text: str, start: int) -> bool:
+    before = text[max(0, start - 30):start].split()
+    return bool(before) and before[-1].lower().strip(",") in CUES_BEFORE
+
+
+def _cue_after(text: str, end: int, gazetteer: Gazetteer) -> bool:
+    after = text[end:end + 40]
+    m = re.match(r"\s+([a-z]+(?: base)?)", after)
+    if m and m.group(1) in CUES_AFTER:
+        return True
+    m = re.match(r",\s+([A-Z][\w.]+(?: [A-Z][\w.]+)?)", after)
+    return bool(m) and gazetteer.has_name(m.group(1))
+
+
+def _token_spans(doc) -> list[tuple[int, int, str, str, str]]:  # type: ignore[no-untyped-def]
+    """(start, end, text, ent_type, whitespace) per token."""
+    return [(t.idx, t.idx + len(t.text), t.text, t.ent_type_, t.whitespace_) for t in doc]
+
+
+def _gazetteer_matches(text: str, doc, gazetteer: Gazetteer) -> list[Toponym]:  # type: ignore[no-untyped-def]
+    tokens = _token_spans(doc)
+    found: list[Toponym] = []
+    i = 0
+    while i < len(tokens):
+        start, _, word, _, _ = tokens[i]
+        if not (word[:1].isupper() and _WORD.match(word)) or word in STOP:
+            i += 1
+            continue
+        match = None
+        for n in range(min(MAX_TOKENS, len(tokens) - i), 0, -1):
+            last = tokens[i + n - 1]
+            inner = tokens[i:i + n]
+            if not last[2][:1].isupper() and last[2].lower() not in CUES_AFTER:
+                continue
+            if any(not (t[2][:1].isupper() or t[2].lower() in CONNECTORS or t[2] in "-'")
+                   and t[2].lower() not in CUES_AFTER for t in inner):
+                continue
+            span = text[start:last[1]]
+            if n == 1 and len(span) < 3:
+                continue
+            if gazetteer.has_name(split_suffix(_strip_possessive(span))[0]):
+                match = (n, span)
+                break
+        if match is None:
+            i += 1
+            continue
+        n, span = match
+        end = start + len(_strip_possessive(span))
+        found.append(Toponym(start, end, text[start:end], "gazetteer"))
+        i += n
+    return found
+
+
+def _accept(top: Toponym, ent_label: str, text: str, gazetteer: Gazetteer) -> bool:
+    """Rule 2/3 of the module docstring for a gazetteer-only match."""
+    top.cue = _cue_before(text, top.start) or _cue_after(text, top.end, gazetteer)
+    if top.cue and ent_label != "PERSON":
+        return True
+    base, suffix = split_suffix(top.text)
+    if suffix:
+        return True
+    cands = gazetteer.lookup(base)
+    strong = any(
+        c.feature in ("country", "admin1", "site", "region") or c.population >= BIG_CITY
+        for c in cands if c.main or c.feature != "city"
+    )
+    if ent_label == "PERSON":
+        return top.cue and strong
+    return strong
+
+
+def recognize(text: str, doc, gazetteer: Gazetteer) -> Recognition:  # type: ignore[no-untyped-def]
+    """Toponyms of ``text`` (``doc`` is its spaCy parse), sorted, non-overlapping."""
+    result = Recognition()
+    spans: list[Toponym] = []
+    for ent in doc.ents:
+        if ent.label_ == "NORP" or (ent.label_ in PLACE_LABELS and gazetteer.demonym(ent.text)):
+            iso2 = gazetteer.demonym(ent.text)
+            if iso2:
+                result.demonyms.append(iso2)
+            continue
+        if ent.label_ not in PLACE_LABELS and ent.label_ != "FAC":
+            continue
+        body, start = _strip_article(ent.text, ent.start_char)
+        body = _strip_possessive(body)
+        if not body or body in STOP:
+            continue
+        if ent.label_ == "FAC" and not gazetteer.has_name(split_suffix(body)[0]):
+            continue
+        spans.append(Toponym(start, start + len(body), body, "ner"))
+    labels = {}
+    for ent in doc.ents:
+        for k in range(ent.start_char, ent.end_char):
+            labels[k] = ent.label_
+    taken = [False] * (len(text) + 1)
+    for top in spans:
+        for k in range(top.start, top.end):
+            taken[k] = True
+    for top in _gazetteer_matches(text, doc, gazetteer):
+        if any(taken[top.start:top.end]):
+            continue
+        if _accept(top, labels.get(top.start, ""), text, gazetteer):
+            spans.append(top)
+            for k in range(top.start, top.end):
+                taken[k] = True
+    spans.sort(key=lambda t: t.start)
+    result.toponyms = spans
+    return result

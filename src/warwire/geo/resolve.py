@@ -1,0 +1,301 @@
+"""Toponym resolution: which gazetteer entry each place name in a document refers to.
+
+Each candidate gets a score (higher wins):
+
+    prior      log10(population) + a bonus per feature type (countries, admin1 regions, regions
+               and the project's sites outrank villages of the same name); alternate-name and
+               fuzzy matches pay a small penalty;
+    focus      + FOCUS_COUNTRY × share of the document's other place names (and demonyms)
+               that resolve to the candidate's country;
+    hierarchy  + FOCUS_ADMIN1 × share of the other names in the candidate's admin1 region
+               (the county or state named elsewhere in a US local story);
+    qualifier  + QUALIFIER when the text writes "Paris, Texas" / "Paris, Tex." / "Erbil, Iraq";
+    proximity  + up to PROXIMITY when the candidate lies near the other places of the document.
+
+Focus, hierarchy and proximity come from the previous round's winners (two rounds after a
+prior-only round); a name never votes for itself.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..model import Place
+from .build import haversine_km
+from .gazetteer import SUFFIX_FEATURES, Candidate, Gazetteer
+from .normalize import normalize
+from .recognize import Toponym, split_suffix
+
+__all__ = ["resolve", "candidates_for", "precision_of", "to_place", "US_STATE_ABBREVIATIONS"]
+
+#: Prior bonus per feature type, in log10-population units. Sites and regions carry no population;
+#: 5 puts them level with a town of 100,000 (they come from the project's own conflict tables).
+FEATURE_BONUS = {"country": 2.5, "admin1": 1.5, "admin2": 0.5, "site": 5.0, "region": 5.0,
+                 "city": 0.0}
+ALTERNATE_PENALTY = 1.0  # the written form is only an alternate (often historic) name
+CAPITAL_BONUS = 1.0  # a national capital is what an unqualified name usually means
+NEIGHBOUR_SHARE = 0.5  # a neighbour of the focus country gets this share of its focus
+SUPPORT = 2.0  # other names of the document have a candidate within ~50 km
+#: A name with candidates in more cells than this ("Springfield") supports nothing: it is
+#: everywhere.
+SUPPORT_MAX_CELLS = 15
+#: Grid cell for the support test, in degrees (~55 km of latitude).
+SUPPORT_CELL = 0.5
+#: Demonym endings and what they replace: "South Ossetian" → "South Ossetia".
+DEMONYM_ENDINGS = (("ians", "ia"), ("ian", "ia"), ("ans", "a"), ("an", "a"), ("ese", ""),
+                   ("is", ""), ("i", ""))
+FUZZY_PENALTY = 2.0  # found only by skeleton + rapidfuzz
+FOCUS_COUNTRY = 3.0  # a full-country focus outweighs a 1000× population gap
+FOCUS_ADMIN1 = 2.5
+QUALIFIER = 6.0  # an explicit "X, <state or country>" settles it
+PROXIMITY = 1.5
+ROUNDS = 2
+#: "Kirkuk", "Baghdad", "Kermanshah" name a city and its province; news means the city unless it
+#: writes "province", so the province loses this much when its namesake city is a candidate.
+SAME_NAME_ADMIN1_PENALTY = 3.0
+#: Weight of one demonym ("Iraqi") in the country focus, relative to one place name.
+DEMONYM_WEIGHT = 0.5
+
+#: AP-style abbreviations of US states, for "Paris, Tex."-style qualifiers.
+US_STATE_ABBREVIATIONS = {
+    "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California",
+    "colo": "Colorado", "conn": "Connecticut", "del": "Delaware", "fla": "Florida",
+    "ga": "Georgia", "ill": "Illinois", "ind": "Indiana", "kan": "Kansas", "kans": "Kansas",
+    "ky": "Kentucky", "la": "Louisiana", "md": "Maryland", "mass": "Massachusetts",
+    "mich": "Michigan", "minn": "Minnesota", "miss": "Mississippi", "mo": "Missouri",
+    "mont": "Montana", "neb": "Nebraska", "nev": "Nevada", "nh": "New Hampshire",
+    "nj": "New Jersey", "nm": "New Mexico", "ny": "New York", "nc": "North Carolina",
+    "nd": "North Dakota", "okla": "Oklahoma", "ore": "Oregon", "pa": "Pennsylvania",
+    "ri": "Rhode Island", "sc": "South Carolina", "sd": "South Dakota", "tenn": "Tennessee",
+    "tex": "Texas", "vt": "Vermont", "va": "Virginia", "wash": "Washington",
+    "wva": "West Virginia", "wis": "Wisconsin", "wyo": "Wyoming", "dc": "District of Columbia",
+}
+#: Features that have a point location (support and proximity apply to them).
+LOCAL = frozenset({"city", "site", "admin2"})
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return int(math.floor(lat / SUPPORT_CELL)), int(math.floor(lon / SUPPORT_CELL))
+
+
+_QUALIFIER = re.compile(r",\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
+
+
+@dataclass
+class _Name:
+    """One distinct written name in the document and its candidates."""
+
+    key: str
+    candidates: list[Candidate]
+    qualifiers: set[str] = field(default_factory=set)  # normalized "X, <qualifier>" words
+    best: Candidate | None = None
+    capitals: set[tuple[str | None, str | None]] = field(default_factory=set)  # (cc, admin1) of city candidates
+    capital_ccs: set[str | None] = field(default_factory=set)  # countries whose capital is a candidate
+    cells: set[tuple[int, int]] = field(default_factory=set)  # grid cells of local candidates
+
+
+def _abbreviation(text: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """AP-style state abbreviations ("Tex.", "W. Va.", "D.C.") → the state."""
+    if "." not in text:
+        return []
+    key = normalize(text).replace(" ", "")
+    if key == "la" and text.strip() == "L.A.":
+        key = "los angeles"
+    if key == "dc":
+        return [c for c in gazetteer.lookup("Washington") if c.cc == "US" and c.feature == "city"][:1]
+    if key == "los angeles":
+        return [c for c in gazetteer.lookup("Los Angeles") if c.cc == "US"][:1]
+    state = US_STATE_ABBREVIATIONS.get(key)
+    if not state:
+        return []
+    return [c for c in gazetteer.lookup(state) if c.cc == "US" and c.feature == "admin1"]
+
+
+def _demonym(text: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """A demonym or adjective → its country ("Iraqi"), or the region it derives from."""
+    iso2 = gazetteer.demonym(text)
+    country = gazetteer.country(iso2) if iso2 else None
+    if country:
+        return [country]
+    for suffix, repl in DEMONYM_ENDINGS:
+        if text.endswith(suffix) and len(text) > len(suffix) + 3:
+            stem = text[: -len(suffix)] + repl
+            found = [c for c in gazetteer.lookup(stem) if c.feature in ("country", "admin1", "region")]
+            if found:
+                return found
+    return []
+
+
+def candidates_for(text: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """Candidates of one written name, handling "the", "'s", "X province", demonyms, fuzz."""
+    body = re.sub(r"^(the|The)\s+", "", text.strip())
+    body = re.sub(r"['’]s$", "", body)
+    special = _abbreviation(body, gazetteer) or _demonym(body, gazetteer)
+    if special:
+        return special
+    found = gazetteer.lookup(body)
+    if found:
+        return found
+    base, suffix = split_suffix(body)
+    if suffix:
+        found = gazetteer.lookup(base)
+        wanted = SUFFIX_FEATURES[suffix]
+        narrowed = [c for c in found if c.feature in wanted]
+        found = narrowed or found
+    if not found or all(c.feature not in ("city", "site") for c in found):
+        more = [c for c in gazetteer.lookup(base, fuzzy=True) if c not in found]
+        found = found + [c for c in more if c.fuzzy]
+    return found
+
+
+def _prior(c: Candidate, n: _Name) -> float:
+    score = math.log10(max(c.population, 1)) + FEATURE_BONUS.get(c.feature, 0.0)
+    if c.feature == "admin1" and ((c.cc, c.admin1) in n.capitals or c.cc in n.capital_ccs):
+        score -= SAME_NAME_ADMIN1_PENALTY
+    if c.feature == "city" and c.cc in n.capital_ccs and c.main:
+        score += CAPITAL_BONUS
+    if not c.main:
+        score -= ALTERNATE_PENALTY
+    if c.fuzzy:
+        score -= FUZZY_PENALTY
+    return score
+
+
+def _qualifier_match(c: Candidate, qualifiers: set[str], gazetteer: Gazetteer) -> bool:
+    if not qualifiers:
+        return False
+    names = set()
+    if c.admin1:
+        names.add(normalize(c.admin1))
+    if c.cc:
+        names.add(normalize(gazetteer.country_names.get(c.cc, "")))
+        names.add(c.cc.lower())
+    if c.cc == "US":
+        names.update({"us", "usa"})
+    return bool(names & qualifiers)
+
+
+@dataclass
+class _Context:
+    countries: Counter = field(default_factory=Counter)
+    admin1s: Counter = field(default_factory=Counter)
+    anchors: list[tuple[str, float, float]] = field(default_factory=list)
+    by_name: dict[str, tuple[str | None, tuple | None]] = field(default_factory=dict)
+    cells: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
+
+
+def _context(names: list[_Name], demonyms: list[str]) -> _Context:
+    ctx = _Context(cells={n.key: n.cells for n in names if 0 < len(n.cells) <= SUPPORT_MAX_CELLS})
+    for iso2 in demonyms:
+        ctx.countries[iso2] += DEMONYM_WEIGHT
+    for n in names:
+        b = n.best
+        if b is None:
+            continue
+        if b.cc:
+            ctx.countries[b.cc] += 1
+        admin = (b.cc, b.admin1) if b.admin1 and b.feature != "country" else None
+        if admin:
+            ctx.admin1s[admin] += 1
+        ctx.by_name[n.key] = (b.cc, admin)
+        if b.feature in ("city", "site", "admin2"):
+            ctx.anchors.append((n.key, b.lat, b.lon))
+    return ctx
+
+
+def _score(c: Candidate, n: _Name, ctx: _Context | None, gazetteer: Gazetteer) -> float:
+    score = _prior(c, n)
+    if _qualifier_match(c, n.qualifiers, gazetteer):
+        score += QUALIFIER
+    if ctx is None:
+        return score
+    own_cc, own_admin = ctx.by_name.get(n.key, (None, None))
+    total = sum(ctx.countries.values()) - (1 if own_cc else 0)
+    if total > 0 and c.cc:
+        votes = ctx.countries[c.cc] - (1 if own_cc == c.cc else 0)
+        near = sum(ctx.countries[x] for x in gazetteer.neighbours.get(c.cc, ()))
+        score += FOCUS_COUNTRY * (votes + NEIGHBOUR_SHARE * near) / total
+    total_a = sum(ctx.admin1s.values()) - (1 if own_admin else 0)
+    if total_a > 0 and c.admin1 and c.feature != "country":
+        key = (c.cc, c.admin1)
+        votes = ctx.admin1s[key] - (1 if own_admin == key else 0)
+        score += FOCUS_ADMIN1 * votes / total_a
+    if c.feature in LOCAL and ctx.cells:
+        cx, cy = _cell(c.lat, c.lon)
+        around = {(cx + dx, cy + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
+        supporting = sum(1 for k, cells in ctx.cells.items() if k != n.key and cells & around)
+        score += SUPPORT * min(1.0, supporting / 2)
+    if c.feature in LOCAL and ctx.anchors:
+        near = min((haversine_km(c.lat, c.lon, lat, lon) for k, lat, lon in ctx.anchors
+                    if k != n.key), default=None)
+        if near is not None:
+            score += PROXIMITY * (1.0 if near < 50 else 0.66 if near < 150 else
+                                  0.33 if near < 400 else 0.0)
+    return score
+
+
+def precision_of(c: Candidate) -> str:
+    """Event-location precision of a resolved entry: site | town | admin1 | country | region."""
+    if c.feature == "site":
+        return "site"
+    if c.feature == "city":
+        return "town"
+    if c.feature in ("admin1", "admin2"):
+        return "admin1"
+    if c.feature == "country":
+        return "country"
+    return "region"
+
+
+def to_place(top: Toponym, c: Candidate | None, gazetteer: Gazetteer) -> Place:
+    """A :class:`Place` for a toponym and its chosen entry (unresolved when ``c`` is None)."""
+    if c is None:
+        return Place(text=top.text, start=top.start, end=top.end)
+    return Place(
+        text=top.text, start=top.start, end=top.end, name=c.name,
+        country=gazetteer.iso3.get(c.cc) if c.cc else None, admin1=c.admin1,
+        lat=round(c.lat, 5), lon=round(c.lon, 5), geonameid=c.geonameid, feature=c.feature,
+        precision=precision_of(c),
+    )
+
+
+def _qualifiers(text: str, top: Toponym) -> set[str]:
+    m = _QUALIFIER.match(text, top.end)
+    if not m:
+        return set()
+    word = normalize(m.group(1))
+    out = {word}
+    if word.replace(" ", "") in US_STATE_ABBREVIATIONS:
+        out.add(normalize(US_STATE_ABBREVIATIONS[word.replace(" ", "")]))
+    return out
+
+
+def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer,
+            demonyms: list[str] | None = None) -> list[Place]:
+    """Resolve every toponym of one document together; unresolvable ones keep null coordinates."""
+    names: dict[str, _Name] = {}
+    for top in toponyms:
+        key = normalize(top.text)
+        if key not in names:
+            try:
+                cands = candidates_for(top.text, gazetteer)
+            except Exception:  # noqa: BLE001 - one bad name never empties the rest
+                cands = []
+            names[key] = _Name(key, cands, capitals={
+                (c.cc, c.admin1) for c in cands if c.feature == "city"
+                and (c.main or normalize(c.name) == normalize(c.admin1 or ""))},
+                capital_ccs={c.cc for c in cands if c.feature == "city"
+                             and (c.cc, normalize(c.name)) in gazetteer.capitals},
+                cells={_cell(c.lat, c.lon) for c in cands if c.feature in LOCAL})
+        names[key].qualifiers |= _qualifiers(text, top)
+    ctx: _Context | None = None
+    for _ in range(ROUNDS + 1):
+        for n in names.values():
+            if n.candidates:
+                n.best = max(n.candidates, key=lambda c, n=n: _score(c, n, ctx, gazetteer))
+        ctx = _context(list(names.values()), demonyms or [])
+    by_key = defaultdict(lambda: None, {k: n.best for k, n in names.items()})
+    return [to_place(top, by_key[normalize(top.text)], gazetteer) for top in toponyms]

@@ -1,0 +1,131 @@
+"""One cluster of mentions → one canonical :class:`Event`.
+
+Each field is chosen by a documented vote (docs/stages/merge.md):
+
+- type, mode, ACLED types: the most reported value (ties: alphabetical, so the choice is stable);
+- date: the intersection of the mentions' own dates when it is one day, else the most precise
+  date a mention gives (publication-date fallbacks only when nothing else is there);
+- actors: the most reported (canonical name, country), preferring ones with a country;
+- location: the most precise place reported (site > town > admin1 > country), then the most
+  reported;
+- claims and low/best/high figures: :mod:`.claims`; sources: documents, republications folded;
+- confidence: the chance that at least one independent source is right, from mention confidences.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+from collections import Counter
+from collections.abc import Mapping
+
+from ..model import Actor, Event, Mention, Place
+from .claims import claims_of, figures
+from .features import mention_interval
+
+__all__ = ["build_event", "event_id_for"]
+
+_PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "range": 3, "year": 4}
+_PLACE_ORDER = {"site": 0, "town": 1, "admin1": 2, "region": 3, "country": 4}
+
+#: Ceiling of an event's confidence: merged reports are never certain.
+MAX_CONFIDENCE = 0.99
+
+
+def event_id_for(mentions: list[Mention]) -> str:
+    """Content-derived id: a hash of the smallest mention id (stable under ingest order)."""
+    first = min(m.mention_id for m in mentions)
+    return "ev_" + hashlib.sha1(first.encode("utf-8")).hexdigest()[:16]
+
+
+def _vote(values: list) -> object:
+    values = [v for v in values if v is not None]
+    if not values:
+        return None
+    counts = Counter(values)
+    return sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[0][0]
+
+
+def _date(mentions: list[Mention]) -> tuple[str | None, str | None]:
+    real = [(m, iv) for m in mentions if (iv := mention_interval(m)) is not None and not iv.fallback]
+    if real:
+        lo = max(iv.start for _, iv in real)
+        hi = min(iv.end for _, iv in real)
+        if lo == hi:
+            return _dt.date.fromordinal(lo).isoformat(), "day"
+        best = min(
+            real,
+            key=lambda p: (_PRECISION_ORDER.get(p[1].precision, 5), p[1].end - p[1].start, p[0].mention_id),
+        )[0]
+        return best.date.date, best.date.precision  # type: ignore[union-attr]
+    dated = sorted((m.date.date, m.date.precision) for m in mentions if m.date and m.date.date)
+    if dated:
+        return dated[0][0], dated[0][1] or "day"
+    pubs = sorted(m.published[:10] for m in mentions if m.published)
+    return (pubs[0], "day") if pubs else (None, None)
+
+
+def _actor(actors: list[Actor | None]) -> Actor | None:
+    present = [a for a in actors if a is not None]
+    if not present:
+        return None
+    key = _vote([((a.name or a.text).lower(), a.country or "") for a in present])
+    with_country = [a for a in present if ((a.name or a.text).lower(), a.country or "") == key]
+    return sorted(with_country, key=lambda a: (a.start or 0, a.text))[0]
+
+
+def _location(mentions: list[Mention]) -> Place | None:
+    places = [m.location for m in mentions if m.location is not None]
+    if not places:
+        return None
+    counts = Counter((p.name or p.text, p.country) for p in places)
+    return sorted(
+        places,
+        key=lambda p: (
+            p.lat is None,
+            _PLACE_ORDER.get(p.precision or "country", 5),
+            -counts[(p.name or p.text, p.country)],
+            p.name or p.text,
+        ),
+    )[0]
+
+
+def _confidence(mentions: list[Mention], republications: Mapping[str, str]) -> float:
+    per_source: dict[str, float] = {}
+    for m in mentions:
+        src = republications.get(m.doc_id, m.doc_id)
+        per_source[src] = max(per_source.get(src, 0.0), float(m.confidence))
+    miss = 1.0
+    for c in per_source.values():
+        miss *= 1.0 - min(c, MAX_CONFIDENCE)
+    return round(min(MAX_CONFIDENCE, 1.0 - miss), 4)
+
+
+def build_event(mentions: list[Mention], republications: Mapping[str, str] | None = None) -> Event:
+    """The canonical event of one cluster of mentions of the same act."""
+    republications = republications or {}
+    mentions = sorted(mentions, key=lambda m: (m.doc_id, m.trigger.start, m.mention_id))
+    etype = str(_vote([m.type for m in mentions]))
+    typed = [m for m in mentions if m.type == etype]
+    date, precision = _date(mentions)
+    claims = claims_of(mentions, republications)
+    sources = sorted({republications.get(m.doc_id, m.doc_id) for m in mentions})
+    return Event(
+        event_id=event_id_for(mentions),
+        type=etype,
+        mode=_vote([m.mode for m in typed]),  # type: ignore[arg-type]
+        acled_event_type=_vote([m.acled_event_type for m in mentions]),  # type: ignore[arg-type]
+        acled_sub_event_type=_vote([m.acled_sub_event_type for m in mentions]),  # type: ignore[arg-type]
+        date=date,
+        date_precision=precision,
+        actor1=_actor([m.actor1 for m in typed]),
+        actor2=_actor([m.actor2 for m in typed]),
+        location=_location(mentions),
+        fatalities=figures(claims, "killed", republications),
+        injured=figures(claims, "injured", republications),
+        claims=claims,
+        mentions=mentions,
+        sources=sources,
+        modality="asserted",
+        confidence=_confidence(mentions, republications),
+    )

@@ -1,0 +1,189 @@
+"""Cross-document merge: asserted mentions → canonical events.
+
+1. Each mention is reduced to its features (:mod:`.features`) and placed in blocks (:mod:`.pairs`).
+2. Pairs sharing a block are scored; pairs at or above ``LINK_THRESHOLD`` become edges.
+3. Edges are taken strongest first (ties broken by mention ids, so the result does not depend on
+   input order) and join two clusters only when the joined cluster stays coherent: its dates
+   still overlap, it holds no two different acts of one sentence, no cause with its own effect,
+   and its precise places stay in one country set.
+4. Each cluster becomes an :class:`Event` (:mod:`.build`), whose id is derived from its smallest
+   mention id; cause links are then lifted from mentions to events (:mod:`.links`).
+
+Incremental: given existing events, only the events that share a block with a new mention are
+reopened and re-clustered with the new mentions; the others are kept as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from ..model import Event, Mention
+from .build import build_event
+from .features import DAY_SLACK, MentionFeatures, features
+from .links import lift_links
+from .pairs import LINK_THRESHOLD, block_keys, candidate_pairs, pair_score
+
+__all__ = ["MergeOptions", "merge"]
+
+#: How many rounds of reopening an incremental merge does: events sharing a block with a new
+#: mention, then events sharing a block with those. Two rounds reach everything a new mention
+#: can join through one intermediate event; more only costs time.
+REOPEN_ROUNDS = 2
+
+#: Precisions whose country counts in the "one country set" coherence check.
+_PRECISE = ("site", "town", "admin1")
+
+
+@dataclass
+class MergeOptions:
+    """Options of :func:`merge`."""
+
+    #: doc_id of a republication → doc_id of its original (they count as one source).
+    republications: Mapping[str, str] = field(default_factory=dict)
+    #: Minimum pair score for two mentions to be one act.
+    threshold: float = LINK_THRESHOLD
+
+
+class _Cluster:
+    """Union-find root state: what the coherence checks need, merged smaller into larger."""
+
+    __slots__ = ("members", "lo", "hi", "sentences", "forbidden", "countries")
+
+    def __init__(self, idx: int, f: MentionFeatures, forbidden: set[str]):
+        self.members = [idx]
+        iv = f.interval
+        real = iv is not None and not iv.fallback
+        self.lo = iv.start if real else None  # type: ignore[union-attr]
+        self.hi = iv.end if real else None  # type: ignore[union-attr]
+        self.sentences = {(f.doc_id, f.sentence_start): f.trigger_span}
+        self.forbidden = forbidden
+        self.countries = {f.country} if f.country and f.precision in _PRECISE else set()
+
+    def compatible(self, other: _Cluster, ids: list[str]) -> bool:
+        if self.lo is not None and other.lo is not None:
+            if max(self.lo, other.lo) - min(self.hi, other.hi) > DAY_SLACK:  # type: ignore[type-var]
+                return False
+        small, big = (self, other) if len(self.sentences) < len(other.sentences) else (other, self)
+        for key, span in small.sentences.items():
+            o = big.sentences.get(key)
+            if o is not None and not (span[0] < o[1] and o[0] < span[1]):
+                return False
+        if self.forbidden or other.forbidden:
+            if any(ids[i] in self.forbidden for i in other.members):
+                return False
+            if any(ids[i] in other.forbidden for i in self.members):
+                return False
+        if self.countries and other.countries and not (self.countries & other.countries):
+            return False
+        return True
+
+    def absorb(self, other: _Cluster) -> None:
+        self.members += other.members
+        if other.lo is not None:
+            self.lo = other.lo if self.lo is None else max(self.lo, other.lo)
+            self.hi = other.hi if self.hi is None else min(self.hi, other.hi)  # type: ignore[type-var]
+        for key, span in other.sentences.items():
+            self.sentences.setdefault(key, span)
+        if other.forbidden:
+            self.forbidden = self.forbidden | other.forbidden
+        self.countries |= other.countries
+
+
+def _forbidden(mentions: list[Mention]) -> dict[str, set[str]]:
+    """Mention id → ids it must never share an event with (its causes and effects)."""
+    out: dict[str, set[str]] = {}
+    for m in mentions:
+        for link in m.cue_links:
+            if link.cause_mention_id:
+                out.setdefault(m.mention_id, set()).add(link.cause_mention_id)
+                out.setdefault(link.cause_mention_id, set()).add(m.mention_id)
+    return out
+
+
+def cluster_mentions(mentions: list[Mention], threshold: float = LINK_THRESHOLD) -> list[list[Mention]]:
+    """Group mentions into acts (each group sorted by mention id; groups by first id)."""
+    mentions = sorted(mentions, key=lambda m: m.mention_id)
+    feats = [features(m) for m in mentions]
+    ids = [m.mention_id for m in mentions]
+    edges: list[tuple[float, int, int]] = []
+    for i, j in candidate_pairs(feats):
+        s = pair_score(feats[i], feats[j])
+        if s is not None and s >= threshold:
+            edges.append((-s, i, j))
+    edges.sort()
+    forbid = _forbidden(mentions)
+    parent = list(range(len(mentions)))
+    state = {i: _Cluster(i, feats[i], forbid.get(ids[i], set())) for i in range(len(mentions))}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for _, i, j in edges:
+        ri, rj = find(i), find(j)
+        if ri == rj or not state[ri].compatible(state[rj], ids):
+            continue
+        if len(state[ri].members) < len(state[rj].members):
+            ri, rj = rj, ri
+        parent[rj] = ri
+        state[ri].absorb(state.pop(rj))
+    groups = [sorted(st.members) for st in state.values()]
+    return sorted(([mentions[i] for i in g] for g in groups), key=lambda g: g[0].mention_id)
+
+
+def merge(
+    mentions: Iterable[Mention],
+    events: list[Event] | None = None,
+    options: MergeOptions | None = None,
+) -> list[Event]:
+    """Merge asserted ``mentions`` into canonical events, joining ``events`` when given.
+
+    Returns every event (kept, reopened and new), sorted by ``event_id``. Non-asserted mentions are
+    ignored. The result depends only on the set of mentions, not on their order (ids included,
+    as they derive from mention ids).
+    """
+    options = options or MergeOptions()
+    new = {m.mention_id: m for m in mentions if m.asserted}
+    kept: list[Event] = []
+    work: dict[str, Mention] = {}
+    if events:
+        kept, reopened = _reopen(events, list(new.values()))
+        for ev in reopened:
+            for m in ev.mentions:
+                work.setdefault(m.mention_id, m)
+    work.update(new)
+    built = [
+        build_event(group, options.republications)
+        for group in cluster_mentions(list(work.values()), options.threshold)
+    ]
+    out = sorted(kept + built, key=lambda e: e.event_id)
+    lift_links(out)
+    return out
+
+
+def _reopen(events: list[Event], new: list[Mention]) -> tuple[list[Event], list[Event]]:
+    """Split ``events`` into (kept, reopened): reopened ones share a block with new mentions."""
+    new_ids = {m.mention_id for m in new}
+    event_keys: list[set[tuple]] = []
+    by_key: dict[tuple, list[int]] = {}
+    for n, ev in enumerate(events):
+        keys = {k for m in ev.mentions for k in block_keys(features(m))}
+        event_keys.append(keys)
+        for k in keys:
+            by_key.setdefault(k, []).append(n)
+    frontier = {k for m in new for k in block_keys(features(m))}
+    chosen: set[int] = {
+        n for n, ev in enumerate(events) if any(m.mention_id in new_ids for m in ev.mentions)
+    }
+    for _ in range(REOPEN_ROUNDS):
+        hit = {n for k in frontier for n in by_key.get(k, ())} - chosen
+        if not hit:
+            break
+        chosen |= hit
+        frontier = {k for n in hit for k in event_keys[n]}
+    kept = [ev for n, ev in enumerate(events) if n not in chosen]
+    reopened = [ev for n, ev in enumerate(events) if n in chosen]
+    return kept, reopened

@@ -1,0 +1,78 @@
+"""The explicit cause cues warwire recognises, and where each puts cause and effect.
+
+A cue is explicit when the text itself states the link ("in retaliation for", "provoked"); a bare
+temporal sequence ("after", "following", "in the wake of") is recorded as *implicit*
+(``explicit=False``): readers of event data must be able to tell a stated motive from a
+coincidence in time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Cue", "CueMatch", "CUES", "find_cues"]
+
+#: Direction of a cue: where the effect stands relative to the cue, and where the cause stands.
+EFFECT_FIRST = "effect-cue-cause"  # "strikes in retaliation for the rocket attack"
+CAUSE_FIRST = "cause-cue-effect"  # "the strikes provoked protests"
+ANAPHORIC = "anaphoric"  # "It retaliated with air strikes": the cause is in an earlier sentence
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One cue pattern: a regular expression, its direction and whether it is explicit."""
+
+    name: str
+    pattern: str
+    direction: str
+    explicit: bool = True
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """A cue found in a text: offsets are relative to the text searched."""
+
+    cue: Cue
+    start: int
+    end: int
+    text: str
+
+
+_ART = r"(?:(?:the|a|an|its|their|his|her|this|that|these|those)\s+)?"
+
+CUES: tuple[Cue, ...] = (
+    Cue("in retaliation for", r"\b(?:in|as(?: an?)?) (?:apparent |direct )?retaliation (?:for|against|to)\b", EFFECT_FIRST),
+    Cue("in response to", r"\b(?:in|as an?) (?:direct |apparent |immediate )?response to\b", EFFECT_FIRST),
+    Cue("response to", r"\bresponse to\b", EFFECT_FIRST),
+    Cue("in reprisal for", r"\b(?:in|as(?: an?)?) reprisals? (?:for|against)\b", EFFECT_FIRST),
+    Cue("in revenge for", r"\b(?:in|as) revenge (?:for|of)\b", EFFECT_FIRST),
+    Cue("in revenge for", r"\bvengeance for\b", EFFECT_FIRST),
+    Cue("to avenge", r"\bto avenge\b", EFFECT_FIRST),
+    Cue("to retaliate for", r"\bto retaliate (?:for|against)\b", EFFECT_FIRST),
+    Cue("in retaliation for", r"\bretaliat(?:ed|ing|es) (?:for|against)\b", EFFECT_FIRST),
+    Cue("prompted by", r"\bprompted by\b", EFFECT_FIRST),
+    Cue("triggered by", r"\b(?:triggered|sparked|provoked|caused) by\b", EFFECT_FIRST),
+    Cue("outraged over", r"\b(?:outraged|angered|enraged|incensed|furious|angry) (?:over|by|at)\b", EFFECT_FIRST),
+    Cue("in protest", r"\bin protest (?:at|against|over|of)\b", EFFECT_FIRST),
+    Cue("to disperse", r"\bto (?:disperse|break up)\b", EFFECT_FIRST),
+    Cue("responsibility for", r"\b(?:charged|blamed) (?:it |them )?(?:with responsibility )?for\b", EFFECT_FIRST),
+    Cue("because of", r"\b(?:because of|owing to|due to|as a result of|as a consequence of)\b", EFFECT_FIRST),
+    Cue("provoked", r"\b(?:in turn )?(?:provoked|prompted|triggered|sparked|caused|led to|resulted in|set off)\b", CAUSE_FIRST),
+    Cue("retaliated", r"\b(?:retaliated|retaliatory|reprisal|reprisals|retaliation)\b", ANAPHORIC),
+    Cue("after", r"^\s*(?:after|following|in the wake of)\b", EFFECT_FIRST, explicit=False),
+    Cue("following", r"\b(?:follows|following|in the wake of)\b", EFFECT_FIRST, explicit=False),
+)
+
+_COMPILED = tuple((cue, re.compile(cue.pattern, re.IGNORECASE)) for cue in CUES)
+
+
+def find_cues(text: str) -> list[CueMatch]:
+    """Every cue in ``text``, leftmost first; an overlapping later (weaker) pattern is dropped."""
+    found: list[CueMatch] = []
+    for cue, rx in _COMPILED:
+        for m in rx.finditer(text):
+            if any(m.start() < f.end and f.start < m.end() for f in found):
+                continue
+            found.append(CueMatch(cue, m.start(), m.end(), m.group(0)))
+    return sorted(found, key=lambda c: c.start)

@@ -1,0 +1,252 @@
+"""What the merge compares: a compact, precomputed view of one mention.
+
+Every mention is reduced once to a :class:`MentionFeatures` (date interval in ordinal days,
+place point and radius, actor countries, content tokens of trigger and sentence), so that scoring
+a pair is a handful of set and arithmetic operations — the merge compares millions of pairs.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+from dataclasses import dataclass
+
+from ..model import Mention
+
+#: Types that may describe the same act when extractors disagree (a riot dispersed with tear gas
+#: is PROTEST in one sentence and COERCE in another; an arrest is COERCE or THREATEN-arrest).
+#: Everything else must agree exactly.
+TYPE_FAMILIES: dict[str, str] = {
+    "ASSAULT": "ASSAULT",
+    "COERCE": "COERCE",
+    "THREATEN": "COERCE",
+    "PROTEST": "PROTEST",
+    "MOBILIZE": "MOBILIZE",
+    "SANCTION": "SANCTION",
+    "REQUEST": "REQUEST",
+    "REJECT": "REQUEST",
+}
+
+#: Radius within which two points may be the same place, by the coarser precision (km). A "site"
+#: is a base or a building: reporters place it within a few km; a "town" reading can be the town
+#: centre or a suburb; admin1 and country points are centroids of large areas.
+PLACE_RADIUS_KM: dict[str, float] = {
+    "site": 25.0,
+    "town": 40.0,
+    "admin1": 250.0,
+    "region": 400.0,
+    "country": 1500.0,
+}
+
+_PRECISION_RANK = {"site": 0, "town": 1, "admin1": 2, "region": 3, "country": 4}
+
+#: Days of slack on each side of a day-precise date: "overnight" strikes are dated to either day,
+#: and time zones move late-evening events across midnight.
+DAY_SLACK = 1
+
+#: How far back from the publication date a mention with no date of its own may reach: news
+#: reports the last few days' events.
+FALLBACK_WINDOW_DAYS = 7
+
+_STOP = frozenset(
+    """a an the of in on at to for from by with and or but as is are was were be been being it its
+    this that these those he she they them his her their our we you i not no after before over
+    under into onto than then there here also has have had said says say will would could should
+    may might can did do does which who whom whose what when where while about against between
+    during since until up down out off more most other some such only own same so very just
+    one two three four five six seven eight nine ten mr mrs ms""".split()
+)
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def stem(word: str) -> str:
+    """A crude, fast English suffix stripper (lemma-like key for matching evidence words)."""
+    w = word.lower()
+    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly"):
+        if len(w) > len(suffix) + 2 and w.endswith(suffix):
+            w = w[: -len(suffix)]
+            break
+    if len(w) > 3 and w[-1] == w[-2]:
+        w = w[:-1]  # "shelling" → "shell", "killled" typo-safe
+    return w[:7]  # a prefix key joins "retaliate"/"retaliatory", "bomb"/"bombard"
+
+
+def content_tokens(text: str) -> frozenset[str]:
+    """Stemmed content words of ``text`` (stopwords and numbers dropped)."""
+    return frozenset(stem(w) for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 1)
+
+
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'-]*[a-z0-9][\w'-]*)")
+
+
+def proper_names(text: str) -> frozenset[str]:
+    """Capitalised words not at a sentence start ("Soleimani", "Taji", "K-1"): strong evidence
+    that two sentences talk about the same act when they share one."""
+    return frozenset(
+        w.lower() for w in _NAME.findall(text) if w.lower() not in _STOP and len(w) > 2
+    )
+
+
+@dataclass(frozen=True)
+class DateInterval:
+    """An event date as a closed interval of proleptic ordinal days."""
+
+    start: int
+    end: int
+    precision: str
+    fallback: bool = False
+
+    @property
+    def exact(self) -> bool:
+        return self.precision == "day" and not self.fallback
+
+
+def _month_end(year: int, month: int) -> _dt.date:
+    nxt = _dt.date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - _dt.timedelta(days=1)
+
+
+def _bound(text: str, upper: bool) -> int | None:
+    """Ordinal day of one ISO end point (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www); None if unknown."""
+    text = text.strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return _dt.date.fromisoformat(text).toordinal()
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            y, m = int(text[:4]), int(text[5:7])
+            return (_month_end(y, m) if upper else _dt.date(y, m, 1)).toordinal()
+        if re.fullmatch(r"\d{4}-W\d{2}", text):
+            monday = _dt.date.fromisocalendar(int(text[:4]), int(text[6:8]), 1)
+            return (monday + _dt.timedelta(days=6 if upper else 0)).toordinal()
+        if re.fullmatch(r"\d{4}", text):
+            y = int(text)
+            return _dt.date(y, 12, 31).toordinal() if upper else _dt.date(y, 1, 1).toordinal()
+    except ValueError:
+        return None
+    return None
+
+
+def parse_interval(date: str | None, precision: str | None = None, fallback: bool = False):
+    """``DateInterval`` of an ISO date, month, year, week or ``START/END`` range; None if unknown.
+
+    An open end (``../2020-03``) is treated as 30 years before the known end.
+    """
+    if not date:
+        return None
+    if "/" in date:
+        left, right = date.split("/", 1)
+        end = _bound(right, True) if right not in ("", "..") else None
+        start = _bound(left, False) if left not in ("", "..") else None
+        if start is None and end is None:
+            return None
+        if start is None:
+            start = end - 365 * 30  # type: ignore[operator]
+        if end is None:
+            end = start + 365 * 30
+        return DateInterval(start, max(start, end), precision or "range", fallback)
+    start, end = _bound(date, False), _bound(date, True)
+    if start is None or end is None:
+        return None
+    if precision is None:
+        precision = {10: "day", 7: "month", 4: "year"}.get(len(date), "week")
+    return DateInterval(start, end, precision, fallback)
+
+
+def mention_interval(mention: Mention) -> DateInterval | None:
+    """The mention's date as an interval; a mention dated only by its publication gets a window."""
+    tv = mention.date
+    if tv is not None and tv.date:
+        iv = parse_interval(tv.date, tv.precision, tv.fallback)
+        if iv is not None:
+            if iv.fallback:
+                return DateInterval(iv.start - FALLBACK_WINDOW_DAYS, iv.end, iv.precision, True)
+            return iv
+    if mention.published:
+        iv = parse_interval(mention.published[:10], "day")
+        if iv is not None:
+            return DateInterval(iv.start - FALLBACK_WINDOW_DAYS, iv.end, "day", True)
+    return None
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass(frozen=True)
+class MentionFeatures:
+    """The parts of a mention that the merge compares, computed once."""
+
+    mention_id: str
+    doc_id: str
+    family: str
+    type: str
+    interval: DateInterval | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    precision: str | None
+    actor1: tuple[str | None, str | None]  # (country, lower-cased canonical name)
+    actor2: tuple[str | None, str | None]
+    trigger_key: str
+    trigger_span: tuple[int, int]
+    sentence_start: int
+    tokens: frozenset[str]
+    names: frozenset[str]
+    killed: int | None
+
+
+def _actor_key(actor) -> tuple[str | None, str | None]:  # type: ignore[no-untyped-def]
+    if actor is None:
+        return (None, None)
+    name = (actor.name or "").strip().lower() or None
+    return (actor.country, name)
+
+
+def features(mention: Mention) -> MentionFeatures:
+    """Reduce ``mention`` to what the merge compares."""
+    loc = mention.location
+    lat = lon = None
+    country = precision = None
+    if loc is not None:
+        country = loc.country
+        precision = loc.precision or ("country" if loc.feature == "country" else "town")
+        if loc.lat is not None and loc.lon is not None:
+            lat, lon = float(loc.lat), float(loc.lon)
+    trig_words = [stem(w) for w in _WORD.findall(mention.trigger.text)] or [""]
+    killed = None
+    if mention.killed is not None:
+        killed = mention.killed.best if mention.killed.best is not None else mention.killed.low
+    return MentionFeatures(
+        mention_id=mention.mention_id,
+        doc_id=mention.doc_id,
+        family=TYPE_FAMILIES.get(mention.type, mention.type),
+        type=mention.type,
+        interval=mention_interval(mention),
+        country=country,
+        lat=lat,
+        lon=lon,
+        precision=precision,
+        actor1=_actor_key(mention.actor1),
+        actor2=_actor_key(mention.actor2),
+        trigger_key=trig_words[-1],
+        trigger_span=(mention.trigger.start, mention.trigger.end),
+        sentence_start=mention.sentence.start,
+        tokens=content_tokens(mention.trigger.text + " " + mention.sentence.text),
+        names=proper_names(mention.sentence.text),
+        killed=killed,
+    )
+
+
+def place_radius(a: MentionFeatures, b: MentionFeatures) -> float:
+    """Distance under which two located mentions may be the same place (coarser precision)."""
+    pa = _PRECISION_RANK.get(a.precision or "country", 4)
+    pb = _PRECISION_RANK.get(b.precision or "country", 4)
+    coarser = max(pa, pb)
+    name = next(k for k, v in _PRECISION_RANK.items() if v == coarser)
+    return PLACE_RADIUS_KM[name]

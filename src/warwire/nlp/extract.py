@@ -1,0 +1,405 @@
+"""``extract_mentions``: the events each sentence of a parsed article reports.
+
+One Mention per event per sentence: triggers of the same type joined in the parse ("fired
+missiles … struck", "shelled X, killing 3") merge into one mention unless a cause/time
+connective separates them ("struck X after Y attacked"). Casualty-only sentences that follow an
+attack ("Three soldiers were killed.") add their counts to it instead of making a new mention.
+Every offset stored is an offset into ``article.original`` (via ``article.original_span``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..actors import ActorMatch, find_actors
+from ..model import Actor, Article, Count, Mention, Place, Span, TimeValue
+from . import arguments as args_mod
+from .attribution import claimant_token
+from .lexicon import Lexicon, acled_for, load_lexicon, phrase_matcher
+from .modality import is_standing_presence, modality_of
+from .numbers import CountSpan, casualties_in
+from .triggers import MODE_PRIORITY, Trigger, find_triggers, mode_for
+
+__all__ = ["extract_mentions"]
+
+#: Words on the parse path between two triggers that mean two distinct acts.
+SEPARATORS = frozenset({"after", "before", "following", "since", "retaliation", "response",
+                        "revenge", "avenge", "retaliate", "respond", "prompt", "provoke",
+                        "follow", "days", "weeks", "months", "while", "whereas", "than", "when",
+                        "blame", "accuse", "for", "over", "amid"})
+#: Sentences back within which a casualty-only sentence attaches to an earlier attack.
+CASUALTY_LOOKBACK_SENTENCES = 2
+#: Confidence pieces: base, bonus for a known initiator, for a specific mode; penalty for a mode
+#: read only from the sentence at large.
+CONF_BASE, CONF_ACTOR, CONF_MODE, CONF_WEAK_MODE = 0.55, 0.2, 0.1, -0.1
+#: Actor sectors that turn an "attack"/"storming" by them into a riot (PROTEST), not an ASSAULT.
+CROWD_SECTORS = frozenset({"CVL"})
+#: Pronouns resolved to the nearest preceding named actor (persons for he/she).
+PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
+THING_PRONOUNS = frozenset({"it", "its", "they", "their", "them", "we", "our"})
+#: A mention with no initiator of its own inherits the last same-type initiator named this many
+#: sentences back at most ("The IRGC fired six missiles … The missiles hit …").
+INHERIT_SENTENCES = 3
+CROWD_WORDS = frozenset({"protester", "demonstrator", "crowd", "mob", "rioter", "mourner",
+                         "supporter"})
+
+
+@dataclass
+class _Draft:
+    """A mention being built: its triggers and what was read off the parse."""
+
+    trig: Trigger
+    sent: object
+    merged: list[Trigger] = field(default_factory=list)
+    mode: str | None = None
+    weak_mode: bool = False
+    modality: str = "asserted"
+    counts_from: object | None = None  # sentence whose casualty figures belong to this draft
+    killed: CountSpan | None = None
+    injured: CountSpan | None = None
+    etype: str = ""
+    sn: int = 0  # sentence number in the document
+
+
+def _path_separated(a, b) -> bool:  # type: ignore[no-untyped-def]
+    """True when ``b`` is reached from ``a`` in the tree only through a separator word."""
+    anc_a = [a, *a.ancestors]
+    anc_b = [b, *b.ancestors]
+    common = next((x for x in anc_a if x in anc_b), None)
+    if common is None:
+        return True
+    path = anc_a[: anc_a.index(common)] + anc_b[: anc_b.index(common)]
+    for tok in path:
+        if tok.lemma_.lower() in SEPARATORS or tok.lower_ in SEPARATORS:
+            return True
+        for c in tok.children:
+            if c.dep_ in ("mark", "prep") and c.lower_ in SEPARATORS:
+                return True
+    return False
+
+
+def _related(a, b) -> bool:  # type: ignore[no-untyped-def]
+    """Same act: one governs the other, or they share a governor as conjuncts/modifiers."""
+    if a in b.ancestors or b in a.ancestors:
+        return True
+    return a.head is b.head and a.dep_ in ("conj", "advcl", "dobj", "xcomp") and b.dep_ in (
+        "conj", "advcl", "dobj", "xcomp", "nsubj")
+
+
+def _merge(drafts: list[_Draft], lex: Lexicon) -> list[_Draft]:
+    """Merge same-type drafts of one sentence that report the same act."""
+    out: list[_Draft] = []
+    for d in drafts:
+        target = None
+        for o in out:
+            if o.etype != d.etype or o.modality != d.modality:
+                continue
+            ha, hb = o.trig.head, d.trig.head
+            casualty = hb.lemma_.lower() in lex.casualty_verbs or ha.lemma_.lower() in lex.casualty_verbs
+            if (_related(ha, hb) or casualty) and not _path_separated(ha, hb):
+                target = o
+                break
+        if target is None:
+            out.append(d)
+            continue
+        # Keep the more informative trigger as the head: a non-casualty verb over "killed".
+        if target.trig.head.lemma_.lower() in lex.casualty_verbs and \
+                d.trig.head.lemma_.lower() not in lex.casualty_verbs:
+            target.merged.append(target.trig)
+            target.trig = d.trig
+        else:
+            target.merged.append(d.trig)
+        fixed = target.trig.sense is not None and target.trig.sense.mode not in ("_", "territory")
+        if d.mode and not fixed and (target.mode is None or target.weak_mode or (
+            d.mode in MODE_PRIORITY and target.mode in MODE_PRIORITY
+            and MODE_PRIORITY.index(d.mode) < MODE_PRIORITY.index(target.mode)
+        )) and not d.weak_mode:
+            target.mode, target.weak_mode = d.mode, False
+    return out
+
+
+def _actor(article: Article, doc, head, matches: list[ActorMatch]) -> Actor | None:  # type: ignore[no-untyped-def]
+    if head is None:
+        return None
+    s, e, name, country, sector, backer = args_mod.resolve(head, matches)
+    span = doc[s:e]
+    ospan = article.original_span(span.start_char, span.end_char)
+    return Actor(text=ospan.text, name=name, country=country, sector=sector,
+                 start=ospan.start, end=ospan.end, backer=backer)
+
+
+def _count(article: Article, c: CountSpan | None) -> Count | None:
+    if c is None:
+        return None
+    sp = article.original_span(c.start, c.end)
+    return Count(low=c.low, best=c.best, high=c.high, text=sp.text, start=sp.start, end=sp.end)
+
+
+def _acled(etype: str, mode: str | None, trig: Trigger, a1: Actor | None, a2: Actor | None):  # type: ignore[no-untyped-def]
+    """ACLED (event type, sub-event type) for a mention."""
+    if etype == "ASSAULT":
+        if trig.sense and trig.sense.mode == "territory":
+            state = a1 is not None and a1.sector in ("MIL", "GOV", "COP")
+            return "Battles", ("Government regains territory" if state else
+                               "Non-state actor overtakes territory")
+        if mode == "explosives" and trig.head.lemma_.lower() == "grenade":
+            return "Explosions/Remote violence", "Grenade"
+        civilians = a2 is not None and a2.sector == "CVL"
+        if mode in (None, "firearms"):
+            if civilians:
+                return "Violence against civilians", "Attack"
+            return "Battles", "Armed clash"
+        pair = acled_for("ASSAULT", mode)
+        return pair if pair else (None, None)
+    pair = acled_for(etype, mode) or (acled_for(etype, "_") if mode else None)
+    return pair if pair else (None, None)
+
+
+def _places_and_times(article: Article, doc, sent, trig: Trigger, used: set[int]):  # type: ignore[no-untyped-def]
+    places: list[Place] = []
+    times: list[TimeValue] = []
+    for ent in sent.ents:
+        if ent.label_ in args_mod.PLACE_LABELS:
+            if any(i in used for i in range(ent.start, ent.end)):
+                continue
+            sp = article.original_span(ent.start_char, ent.end_char)
+            places.append(Place(text=sp.text, start=sp.start, end=sp.end,
+                                role=args_mod.place_role(ent.root, trig.head)))
+        elif ent.label_ in args_mod.TIME_LABELS:
+            sp = article.original_span(ent.start_char, ent.end_char)
+            times.append(TimeValue(text=sp.text, start=sp.start, end=sp.end, type=ent.label_))
+    return places, times
+
+
+def _build(article: Article, doc, d: _Draft, n: int, matches: list[ActorMatch], lex: Lexicon):  # type: ignore[no-untyped-def]
+    trig = d.trig
+    heads = args_mod.find_arguments(trig.head, lex.light_verbs, matches)
+    a1_head, a2_head = heads.actor1, heads.actor2
+    for extra in d.merged:  # fill gaps from the merged triggers ("fired … killing 3 soldiers")
+        more = args_mod.find_arguments(extra.head, lex.light_verbs, matches)
+        a1_head = a1_head or more.actor1
+        a2_head = a2_head or more.actor2
+    if a1_head is not None and a1_head.lemma_.lower() in args_mod.MEANS_NOUNS:
+        # "an Israeli missile hit" → the actor is the missile's owner, if named.
+        owner = None
+        for means in (a1_head, *a1_head.conjuncts):
+            owner = owner or next((c for c in means.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+                                   and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"
+                                        or args_mod._named(c, matches))), None)
+            if owner is None:  # "an airstrike carried out by X"
+                acl = next((c for c in means.children if c.dep_ == "acl"), None)
+                agent = next((g for g in acl.children if g.dep_ == "agent"), None) if acl is not None else None
+                owner = args_mod._pobj(agent) if agent is not None else None
+        a1_head = owner
+    actor1 = _actor(article, doc, a1_head, matches)
+    if actor1 is not None and a1_head.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
+        _resolve_pronoun(actor1, a1_head, d.sent, matches)
+    actor2 = _actor(article, doc, a2_head, matches) if a2_head is not None and a2_head is not a1_head else None
+    etype = d.etype
+    mode = d.mode
+    if etype == "ASSAULT" and actor1 is not None and (
+        a1_head.lemma_.lower() in CROWD_WORDS or actor1.sector in CROWD_SECTORS and (
+            a1_head.lemma_.lower() in ("protester", "demonstrator", "people", "crowd", "supporter"))
+    ):
+        etype, mode = "PROTEST", "riot"
+    # Places: not the ones used as actors
+    used: set[int] = set()
+    for h in (a1_head, a2_head):
+        if h is not None:
+            s, e = args_mod.actor_span(h, matches)
+            if h.ent_type_ in args_mod.PLACE_LABELS and not any(
+                m.start <= h.i < m.end and m.role == "actor" for m in matches
+            ) and h is a2_head:
+                continue  # a place as target stays a place ("struck Raqqa")
+            used.update(range(s, e))
+    if actor2 is not None and a2_head is not None and a2_head.ent_type_ in args_mod.PLACE_LABELS \
+            and actor2.name is None and actor2.sector is None:
+        actor2 = None
+    places, times = _places_and_times(article, doc, d.sent, trig, used)
+    a_event, a_sub = _acled(etype, mode, trig, actor1, actor2)
+    claim_tok = claimant_token(trig.head, d.sent)
+    claimant = _actor(article, doc, claim_tok, matches) if claim_tok is not None else None
+    tspan = doc[trig.start:trig.end]
+    sent = d.sent
+    conf = CONF_BASE + (CONF_ACTOR if actor1 and (actor1.country or actor1.name) else 0) + (
+        CONF_MODE if mode and not d.weak_mode else CONF_WEAK_MODE if d.weak_mode else 0)
+    return Mention(
+        mention_id=f"{article.doc_id}:m{n}",
+        doc_id=article.doc_id,
+        type=etype,
+        mode=mode,
+        acled_event_type=a_event,
+        acled_sub_event_type=a_sub,
+        modality=d.modality,
+        trigger=article.original_span(tspan.start_char, tspan.end_char),
+        sentence=article.original_span(sent.start_char, sent.end_char),
+        actor1=actor1,
+        actor2=actor2,
+        places=places,
+        times=times,
+        killed=_count(article, d.killed),
+        injured=_count(article, d.injured),
+        claimant=claimant,
+        confidence=round(min(1.0, max(0.05, conf)), 2),
+        published=article.published,
+    )
+
+
+def _resolve_pronoun(actor: Actor, pron, sent, matches: list[ActorMatch]) -> None:  # type: ignore[no-untyped-def]
+    """Give a pronoun actor the entry of the nearest preceding named actor (this or the
+    previous sentence): "It retaliated" after "The Pentagon said …"."""
+    doc = pron.doc
+    floor = doc[sent.start - 1].sent.start if sent.start > 0 else 0
+    person = pron.lower_ in PERSON_PRONOUNS
+    for m in reversed(matches):
+        if m.end > pron.i or m.start < floor:
+            continue
+        if m.role == "demonym" or (person != (m.entry.kind == "person")):
+            continue
+        actor.name, actor.country, actor.sector = m.entry.name, m.entry.country, m.entry.sector
+        actor.backer = actor.backer or m.entry.backer
+        return
+
+
+#: Sectors of actors whose country, when the text names none, is where they are (the gold's
+#: "based in" rule for non-state actors); state forces are never placed this way.
+PLACE_COUNTRY_SECTORS = frozenset({"REB", "UAF", "CVL", "JRN", "MED", "REL", "BUS", "NGO", None})
+
+
+def _place_countries(mentions: list[Mention], doc) -> None:  # type: ignore[no-untyped-def]
+    """Give non-state actors without a country the country of the places around them, and
+    unnamed coalitions their likely leader ("coalition airstrikes" in Yemen → Saudi-led)."""
+    from ..actors import load_dictionary
+    from ..actors.places import country_of_place
+
+    doc_places = [e.text for e in doc.ents if e.label_ in args_mod.PLACE_LABELS]
+    d = load_dictionary()
+    for m in mentions:
+        for actor in (m.actor1, m.actor2):
+            if actor is None or actor.country:
+                continue
+            entry = d.by_name.get(actor.name) if actor.name else None
+            if entry is None and actor.sector not in PLACE_COUNTRY_SECTORS:
+                continue
+            if entry is not None and not entry.by_place_country and entry.sector not in PLACE_COUNTRY_SECTORS:
+                continue
+            country = None
+            for text in [p.text for p in m.places] + doc_places:
+                country = country_of_place(text)
+                if country:
+                    break
+            if country is None:
+                continue
+            if entry is not None and entry.by_place_country:
+                leader = dict(entry.by_place_country).get(country)
+                if leader and leader in d.by_name:
+                    lead = d.by_name[leader]
+                    actor.name, actor.country, actor.sector = lead.name, lead.country, lead.sector
+                continue
+            actor.country = country
+
+
+def _inherit_actors(mentions: list[Mention], drafts: list[_Draft]) -> None:
+    """Fill a missing actor1 from the last mention of the same type a few sentences back."""
+    last: dict[str, tuple[int, Actor]] = {}
+    for m, d in zip(mentions, drafts):
+        if m.actor1 is not None and m.actor1.country:
+            last[m.type] = (d.sn, m.actor1)
+            continue
+        prev = last.get(m.type)
+        if m.actor1 is None and prev is not None and d.sn - prev[0] <= INHERIT_SENTENCES:
+            m.actor1 = Actor(**prev[1].to_dict())
+            m.confidence = round(max(0.05, m.confidence - 0.05), 2)
+
+
+def _drafts_for_sentence(sent, hits, blocked, lex: Lexicon) -> list[_Draft]:  # type: ignore[no-untyped-def]
+    drafts = []
+    for trig in find_triggers(sent, hits, blocked, lex):
+        sense = trig.sense
+        assert sense is not None
+        if sense.type == "MOBILIZE" and is_standing_presence(trig.head):
+            continue  # a standing presence is a state, not an event
+        mode, weak = mode_for(trig, sent, lex)
+        if sense.mode == "territory":
+            mode, weak = mode or "firearms", False
+        drafts.append(_Draft(trig, sent, mode=mode, weak_mode=weak,
+                             modality=modality_of(trig.head), etype=sense.type))
+    return _merge(drafts, lex)
+
+
+def extract_mentions(article: Article, doc) -> list[Mention]:  # type: ignore[no-untyped-def]
+    """Event mentions of one parsed article (``doc`` = ``nlp(article.text)``), all modalities.
+
+    Offsets of every span are offsets into ``article.original``.
+    """
+    lex = load_lexicon()
+    matches = find_actors(doc)
+    blocked = {i for m in matches if m.role == "actor" for i in range(m.start, m.end)}
+    hits_all = [(doc.vocab.strings[k], s, e) for k, s, e in phrase_matcher_for(doc)(doc)]
+    finished: list[_Draft] = []
+    last_assault: list[tuple[int, _Draft]] = []  # (sentence number, draft)
+    for sn, sent in enumerate(doc.sents):
+        hits = [h for h in hits_all if sent.start <= h[1] and h[2] <= sent.end]
+        drafts = _drafts_for_sentence(sent, hits, blocked, lex)
+        cas = casualties_in(sent)
+        has_counts = cas.killed is not None or cas.injured is not None
+        assaults = [d for d in drafts if d.etype == "ASSAULT" and d.modality == "asserted"]
+        only_casualty = assaults and all(
+            d.trig.head.lemma_.lower() in lex.casualty_verbs and not d.merged for d in drafts
+        )
+        recent = [d for k, d in last_assault if sn - k <= CASUALTY_LOOKBACK_SENTENCES]
+        if has_counts and recent and (not drafts or only_casualty):
+            prev = recent[-1]
+            no_own_actor = all(args_mod.find_arguments(d.trig.head, lex.light_verbs).actor1 is None
+                               for d in drafts)
+            if no_own_actor:
+                _add_counts(prev, cas)
+                drafts = [d for d in drafts if not (d.etype == "ASSAULT")]
+        elif has_counts and assaults:
+            _add_counts(assaults[0], cas)
+        for d in drafts:
+            d.sn = sn
+            finished.append(d)
+            if d.etype == "ASSAULT" and d.modality == "asserted":
+                last_assault.append((sn, d))
+    mentions = [_build(article, doc, d, n, matches, lex) for n, d in enumerate(finished)]
+    _inherit_actors(mentions, finished)
+    _place_countries(mentions, doc)
+    return mentions
+
+
+def _add_counts(d: _Draft, cas) -> None:  # type: ignore[no-untyped-def]
+    """Give a draft the casualty figures of a sentence. A later figure replaces an earlier one
+    only when larger: follow-up sentences usually restate or update a toll, and adding them
+    would double-count ("killed 14 … The 14 dead included …")."""
+    for kind in ("killed", "injured"):
+        new = getattr(cas, kind)
+        old = getattr(d, kind)
+        if new is None:
+            continue
+        if old is None or (old.best or 0) < (new.best or 0):
+            setattr(d, kind, new)
+
+
+def phrase_matcher_for(doc):  # type: ignore[no-untyped-def]
+    """The phrase Matcher for the pipeline that made ``doc`` (cached per vocab)."""
+    return _matcher_by_vocab(doc.vocab)
+
+
+class _VocabKey:
+    """Hashable wrapper so the Matcher can be cached per Vocab with functools.lru_cache."""
+
+    __slots__ = ("vocab",)
+
+    def __init__(self, vocab):  # type: ignore[no-untyped-def]
+        self.vocab = vocab
+
+    def __hash__(self) -> int:
+        return id(self.vocab)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _VocabKey) and other.vocab is self.vocab
+
+
+def _matcher_by_vocab(vocab):  # type: ignore[no-untyped-def]
+    return phrase_matcher(_VocabKey(vocab))

@@ -1,0 +1,165 @@
+"""Event dates: give each mention a date and a precision.
+
+Fallback cascade for one mention (each step only when the previous found nothing):
+
+1. the time words the NLP stage attached to the mention (``Mention.times``), resolved;
+2. a time expression in the mention's sentence: one syntactically attached to the trigger when
+   the spaCy ``Doc`` is given, else the nearest to the trigger (a date right after "said" is the
+   date of the statement and is used only when nothing else is there);
+3. the nearest time expression in the paragraph, preferring one before the trigger;
+4. the publication date, at month precision and marked ``fallback=True``: news reports recent
+   events, but without a time word the day is unknown.
+
+All offsets compared here are original-text offsets (the tagger runs on the clean text and its
+spans are mapped back with ``Article.to_original``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..model import Article, Mention, TimeValue
+from . import calendar as cal
+from .tagger import tag
+
+#: Extra distance (characters) given to a date that directly follows a speech verb, so that the
+#: date of a statement is used for the event only when the sentence offers nothing else.
+SPEECH_PENALTY = 1000
+
+#: Weight of a time expression after the trigger within the paragraph: narrative dates usually
+#: come before the events they date.
+AFTER_WEIGHT = 2
+
+#: Steps up the dependency tree from a time expression's head in which the trigger must appear
+#: for the expression to count as attached ("attack on Wednesday": Wednesday → on → attack).
+ATTACH_STEPS = 2
+
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|stated|reported|added|declared)\s*$",
+                            re.IGNORECASE)
+
+
+def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    if a_end <= b_start:
+        return b_start - a_end
+    if b_end <= a_start:
+        return a_start - b_end
+    return 0
+
+
+def _original_timexes(article: Article) -> list[TimeValue]:
+    """Tag the clean text and map every expression to original offsets."""
+    out = []
+    for t in tag(article.text, article.published):
+        s, e = article.to_original(t.start, t.end)  # type: ignore[arg-type]
+        out.append(dataclasses.replace(t, start=s, end=e, text=article.original[s:e]))
+    return out
+
+
+def _attached(doc, article: Article, mention: Mention, timexes: list[TimeValue]) -> set[int]:  # type: ignore[no-untyped-def]
+    """Indices of ``timexes`` whose head hangs from the trigger in the parse."""
+    if doc is None:
+        return set()
+    spans = [(article.to_original(tok.idx, tok.idx + len(tok)), tok) for tok in doc]
+    trigger = [tok for (s, e), tok in spans if s < mention.trigger.end and mention.trigger.start < e]
+    if not trigger:
+        return set()
+    trigger_ids = {tok.i for tok in trigger}
+    found = set()
+    for k, t in enumerate(timexes):
+        toks = [tok for (s, e), tok in spans if s < t.end and t.start < e]  # type: ignore[operator]
+        ids = {tok.i for tok in toks}
+        for tok in toks:
+            if tok.head.i in ids and tok.head.i != tok.i:
+                continue  # not the expression's head
+            node = tok
+            for _ in range(ATTACH_STEPS):
+                node = node.head
+                if node.i in trigger_ids:
+                    found.add(k)
+                    break
+                if node.head.i == node.i:
+                    break
+    return found
+
+
+def _paragraph(original: str, start: int, end: int) -> tuple[int, int]:
+    left = original.rfind("\n\n", 0, start)
+    right = original.find("\n\n", end)
+    return (left + 2 if left >= 0 else 0), (right if right >= 0 else len(original))
+
+
+def _as_date(t: TimeValue, fallback: bool = False) -> TimeValue:
+    return dataclasses.replace(t, fallback=fallback)
+
+
+def _from_times(mention: Mention, timexes: list[TimeValue], dct: str | None) -> TimeValue | None:
+    """Step 1: resolve the time words attached by the NLP stage, return the first dated one."""
+    best = None
+    for time in mention.times:
+        if time.start is None or time.end is None:
+            continue
+        hit = next((t for t in timexes if t.start < time.end and time.start < t.end), None)  # type: ignore[operator]
+        if hit is None and time.text:
+            alone = tag(time.text, dct)
+            hit = alone[0] if alone else None
+            if hit is not None:
+                hit = dataclasses.replace(hit, start=time.start, end=time.end, text=time.text)
+        if hit is None:
+            continue
+        time.type, time.value, time.date, time.precision = hit.type, hit.value, hit.date, hit.precision
+        if best is None and hit.date:
+            best = hit
+    return best
+
+
+def _nearest(mention: Mention, candidates: list[tuple[int, TimeValue]], original: str,
+             after_weight: int = 1) -> TimeValue | None:
+    scored = []
+    for k, t in candidates:
+        d = _distance(t.start, t.end, mention.trigger.start, mention.trigger.end)  # type: ignore[arg-type]
+        if t.start >= mention.trigger.end:  # type: ignore[operator]
+            d *= after_weight
+        if _SPEECH_BEFORE.search(original[max(0, t.start - 20):t.start]):  # type: ignore[operator]
+            d += SPEECH_PENALTY
+        scored.append((d, k, t))
+    return min(scored, key=lambda x: (x[0], x[1]))[2] if scored else None
+
+
+def date_one(article: Article, doc, mention: Mention, timexes: list[TimeValue]) -> TimeValue | None:  # type: ignore[no-untyped-def]
+    """The date of one mention (see the module docstring for the cascade)."""
+    hit = _from_times(mention, timexes, article.published)
+    if hit is not None:
+        return _as_date(hit)
+    dated = [(k, t) for k, t in enumerate(timexes) if t.date]
+    sent = mention.sentence
+    in_sentence = [(k, t) for k, t in dated if sent.start <= t.start and t.end <= sent.end]  # type: ignore[operator]
+    if in_sentence:
+        attached = _attached(doc, article, mention, [t for _, t in in_sentence])
+        if attached:
+            pool = [in_sentence[i] for i in sorted(attached)]
+        else:
+            pool = in_sentence
+        return _as_date(_nearest(mention, pool, article.original))  # type: ignore[arg-type]
+    p0, p1 = _paragraph(article.original, sent.start, sent.end)
+    in_paragraph = [(k, t) for k, t in dated if p0 <= t.start and t.end <= p1]  # type: ignore[operator]
+    if in_paragraph:
+        return _as_date(_nearest(mention, in_paragraph, article.original, AFTER_WEIGHT))  # type: ignore[arg-type]
+    dct = cal.parse_dct(article.published)
+    if dct is None:
+        return None
+    return TimeValue(text=None, type="DATE", value=cal.day(dct),
+                     date=cal.month(dct.year, dct.month), precision="month", fallback=True)
+
+
+def date_mentions(article: Article, doc, mentions: list[Mention]) -> None:  # type: ignore[no-untyped-def]
+    """Set ``Mention.date`` (date + precision; ``fallback`` when from the publication date).
+
+    ``doc`` is the spaCy Doc of ``article.text`` or None (then only the text is used). Also
+    fills type/value/date of the unresolved ``Mention.times`` spans it can resolve.
+    """
+    if not mentions:
+        return
+    timexes = _original_timexes(article)
+    for mention in mentions:
+        mention.date = date_one(article, doc, mention, timexes)
