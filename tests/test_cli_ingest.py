@@ -197,3 +197,29 @@ def _wait_for_documents(db: Path, proc: subprocess.Popen, at_least: int) -> bool
                 pass  # schema not created yet
         time.sleep(0.02)
     return False
+
+
+def test_demo_documents_only(tmp_path):
+    result = CliRunner().invoke(cli, ["demo", "--db", str(tmp_path / "d.db"), "--stages", "documents"])
+    assert result.exit_code == 0, result.output + result.stderr
+    assert "documents: " in result.stdout and " new" in result.stdout
+    store = open_store(tmp_path / "d.db")
+    assert store.counts()["documents"] >= 10
+    store.close()
+
+
+def test_summary_lists_top_events():
+    from warwire.ingest.commands import summary
+    from warwire.model import Count, Event, Place
+    from warwire.pipeline import IngestReport
+
+    events = [Event(event_id=f"ev_{i}", type="ASSAULT", mode="aerial", date=f"2020-01-0{i}",
+                    location=Place(text="Erbil", name="Erbil", country="IRQ"),
+                    fatalities=Count(low=i, best=i * 2, high=i * 3), sources=["d_1", "d_2"])
+              for i in range(1, 8)]
+    text = summary(IngestReport(new=3, duplicates=1, mentions=9, events=7, stages=("nlp",)), events)
+    lines = text.splitlines()
+    assert lines[0] == "documents: 3 new, 1 already stored"
+    assert lines[3] == "top events:" and len(lines) == 4 + 5
+    assert lines[4].split()[:4] == ["2020-01-07", "ASSAULT/aerial", "Erbil,", "IRQ"]
+    assert "14 killed (7-21)" in lines[4] and "[2 sources]" in lines[4]

@@ -230,3 +230,11 @@ def test_real_stages_when_available(nlp):
         assert text[m.trigger.start:m.trigger.end] == m.trigger.text
         assert text[m.sentence.start:m.sentence.end] == m.sentence.text
     assert all(m.asserted for e in result.events for m in e.mentions)
+
+
+def test_a_broken_installation_stops_the_run(fakes):
+    def missing(article, doc):
+        raise ModuleNotFoundError("No module named 'warwire.nowhere'")
+
+    with pytest.raises(ModuleNotFoundError):
+        ingest(list(STORIES), open_store(None), stages=fakes.stages(extract_mentions=missing))

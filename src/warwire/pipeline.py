@@ -31,6 +31,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from .errors import ModelNotInstalled, StoreError
 from .model import Article, Event, Mention, Rejection
 from .store import Store
 from .store.rows import text_sha256
@@ -72,6 +73,11 @@ STAGE_FUNCTIONS: dict[str, str] = {
     "find_cause_links": "warwire.merge.links:find_cause_links",
     "merge": "warwire.merge:merge",
 }
+
+
+#: Errors of the installation, not of one article: they stop the run instead of rejecting
+#: every article one by one (a missing model or module would otherwise reject the whole corpus).
+_SETUP_ERRORS: tuple[type[BaseException], ...] = (ImportError, ModelNotInstalled, StoreError)
 
 
 def _import(target: str) -> Callable[..., Any]:
@@ -252,6 +258,8 @@ class Pipeline:
             return [Processed(a) for a in articles]
         try:
             return self._process_batch(articles)
+        except _SETUP_ERRORS:
+            raise
         except Exception:
             if self.options.errors == "raise":
                 raise
@@ -260,6 +268,8 @@ class Pipeline:
     def _process_one(self, article: Article) -> Processed:
         try:
             return self._process_batch([article])[0]
+        except _SETUP_ERRORS:
+            raise
         except Exception as exc:  # noqa: BLE001 - turned into a rejection by policy
             if self.options.errors == "raise":
                 raise

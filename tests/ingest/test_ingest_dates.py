@@ -107,3 +107,9 @@ def test_ingest_republished_source_line_metadata():
     assert art.metadata["original_published"] == "2020-03-13"
     assert "Gulf Ledger 13 March" not in art.text
     assert [b.kind for b in art.blocks].count("source-line") == 1
+
+
+def test_ingest_byline_with_date():
+    art = _art("Border post shelled overnight\n\nBy Jane Roe | January 3, 2020\n\nShells hit a border "
+               "post overnight, wounding two guards and damaging a watchtower, officials said.\n")
+    assert (art.author, art.published, art.published_precision) == ("Jane Roe", "2020-01-03", "day")

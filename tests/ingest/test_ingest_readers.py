@@ -135,3 +135,21 @@ def test_ingest_html_main_text_and_metadata(tmp_path):
     assert "All rights reserved" not in art.text
     assert art.author == "Mona Haddad" and art.published == "2020-01-05"
     assert art.outlet == "Gulf Ledger"
+
+
+def test_ingest_read_dash_is_stdin(monkeypatch):
+    import sys
+
+    class _Stdin:
+        buffer = io.BytesIO((json.dumps({"text": BODY, "outlet": "Gulf Ledger"}) + "\n").encode())
+
+    monkeypatch.setattr(sys, "stdin", _Stdin())
+    (art,) = list(read(["-"]))
+    assert isinstance(art, Article) and art.sources == ["<stdin>:1"] and art.outlet == "Gulf Ledger"
+
+
+def test_ingest_public_surface():
+    import warwire.ingest as ingest
+
+    for name in ingest.__all__:
+        assert getattr(ingest, name).__doc__

@@ -72,3 +72,13 @@ def test_ingest_seeds_offsets_exact(seeds):
         for i, ch in enumerate(art.text):
             if ch.strip():
                 assert art.original[art.offset_map.to_original(i)] == ch
+
+
+def test_ingest_eval_documents_scores(shared):
+    from warwire.evaluation.documents import evaluate
+
+    result = evaluate(shared)
+    assert result["scores"]["documents_found"] == 1.0
+    assert result["scores"]["published_accuracy"] == 1.0
+    assert result["scores"]["boilerplate_removed"] >= 0.95
+    assert "| doc |" in result["table"]

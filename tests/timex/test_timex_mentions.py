@@ -35,11 +35,12 @@ def test_attached_time_words_are_resolved_first():
     body = "On Thursday the agency said a rocket hit the base on Wednesday."
     art = _article(body)
     m = _mention(art, "hit", body)
-    w = art.original.index("Wednesday")
-    m.times = [TimeValue(text="Wednesday", start=w, end=w + 9)]
+    th, w = art.original.index("Thursday"), art.original.index("Wednesday")
+    m.times = [TimeValue(text="Thursday", start=th, end=th + 8),
+               TimeValue(text="Wednesday", start=w, end=w + 9)]
     date_mentions(art, None, [m])
-    assert m.date.date == "2020-01-01"
-    assert m.times[0].value == "2020-01-01"  # the unresolved span got its value too
+    assert m.date.date == "2020-01-01"  # the one nearest the trigger
+    assert [t.value for t in m.times] == ["2020-01-02", "2020-01-01"]  # both resolved
 
 
 def test_a_date_after_a_speech_verb_is_the_statement_date():

@@ -4,7 +4,8 @@ Three invented articles (texts written for these tests; places are real, events 
 
 - A (Northern Courier): a rocket attack on an air base near Erbil; air strikes near Al-Qaim "in
   retaliation for" it; an older clash in Sinjar; a threat (not an event).
-- B (Valley Monitor, scraped badly: its title and text carry ``<script>`` and ``<img onerror>``):
+- B (Valley Monitor, scraped badly: its title and text carry ``<script>`` and ``<img onerror>``,
+  its URL is ``javascript:``):
   the same air strikes with a disagreeing casualty claim; a drone attack on a border post near
   Rabia "in response to" the strikes.
 - C (Desert Wire): the drone attack again with other figures; a protest in Basra; arrests in a
@@ -36,6 +37,7 @@ from warwire.store import open_store
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = '<img src=x onerror="alert(2)">'
+BAD_URL = "javascript:alert(3)"
 
 TEXT_A = """Rocket attack on air base near Erbil; government answers with air strikes
 
@@ -97,9 +99,10 @@ def _sentence(text: str, inside: Span) -> Span:
     return Span(start, end, text[start:end])
 
 
-def _article(doc_id: str, text: str, outlet: str, title: str, published: str) -> Article:
+def _article(doc_id: str, text: str, outlet: str, title: str, published: str, url: str) -> Article:
     return Article(
         doc_id=doc_id,
+        url=url,
         original=text,
         text=text,
         outlet=outlet,
@@ -180,11 +183,14 @@ def build_demo_store(path: str | Path) -> DemoStore:
                              location=village, date=day("2024-03-07")),
     }
     articles = [
-        (_article(a, TEXT_A, "Northern Courier", "Rocket attack on air base near Erbil; government answers with air strikes", "2024-03-05"),
+        (_article(a, TEXT_A, "Northern Courier", "Rocket attack on air base near Erbil; government answers with air strikes", "2024-03-05",
+                  "https://courier.example/erbil-rockets"),
          [m["rocket_a"], m["strike_a"], m["strike_a_toll"], m["threat_a"], m["clash_a"]]),
-        (_article(b, TEXT_B, "Valley Monitor", f"Strikes near Al-Qaim killed civilians, militia says {IMG}", "2024-03-06"),
+        (_article(b, TEXT_B, "Valley Monitor", f"Strikes near Al-Qaim killed civilians, militia says {IMG}", "2024-03-06",
+                  BAD_URL),
          [m["strike_b"], m["drone_b"]]),
-        (_article(c, TEXT_C, "Desert Wire", "Drone attack on border post wounded five, officials say", "2024-03-08"),
+        (_article(c, TEXT_C, "Desert Wire", "Drone attack on border post wounded five, officials say", "2024-03-08",
+                  "https://desert-wire.example/rabia"),
          [m["drone_c"], m["protest_c"], m["arrest_c"]]),
     ]
 

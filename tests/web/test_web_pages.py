@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 from click.testing import CliRunner
-from fixture_store import IMG, SCRIPT, build_demo_store
+from fixture_store import BAD_URL, IMG, SCRIPT, build_demo_store
 
 from warwire.cli import cli
 from warwire.web.app import ServeOptions, build_datasette
@@ -48,6 +48,8 @@ def test_web_index_has_metadata_and_links(ds):
     r = get(ds, "/")
     assert r.status_code == 200
     assert "Escalation timeline" in r.text and "/-/warwire/timeline" in r.text
+    index = get(ds, "/.json").json()
+    assert index[DATABASE]["tables_count"] >= 6
     meta = get(ds, "/-/metadata.json").json()
     tables = meta["databases"][DATABASE]["tables"]
     assert "real-world event" in tables["events"]["description"]
@@ -169,10 +171,14 @@ def test_web_article_text_is_escaped_everywhere(ds, path):
     assert r.status_code == 200
     assert SCRIPT not in r.text and "alert(1)</script>" not in r.text
     assert IMG not in r.text and "<img src=x" not in r.text
+    assert f'href="{BAD_URL}"' not in r.text
 
 
 def test_web_event_page_shows_hostile_text_as_text(ds):
     html = get(ds, "/-/warwire/event/ev_demo_strikes").text
+    # Only http(s) document URLs become links; the javascript: one does not.
+    assert 'href="https://courier.example/erbil-rockets"' in html
+    assert BAD_URL not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=&#34;alert(2)&#34;&gt;" in html
 
@@ -222,15 +228,17 @@ def test_web_serve_refuses_a_bad_metadata_file(demo, tmp_path):
 
 
 def test_web_importing_the_plugin_registers_nothing():
-    import subprocess
-    import sys
+    import importlib.util
 
-    code = (
-        "import warwire.web.plugin, warwire.web; from datasette.plugins import pm; "
-        "print(pm.get_plugin('warwire.web.plugin') is None)"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "True"
+    import warwire.web.plugin
+    from datasette.plugins import pm
+
+    before = len(pm.get_plugins())
+    # Execute the plugin module's code afresh, as a first import would.
+    spec = importlib.util.spec_from_file_location("warwire.web._plugin_probe", warwire.web.plugin.__file__)
+    probe = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(probe)
+    assert len(pm.get_plugins()) == before and not pm.is_registered(probe)
 
 
 def test_web_immutable_mode_serves_the_same_pages(demo):

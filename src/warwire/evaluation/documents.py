@@ -95,18 +95,41 @@ def _row(article: Article, gold: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _stored_articles(db: str, files: set[str]) -> dict[str, Article]:
+    """The seed articles as stored by ``warwire ingest`` (matched to gold by file name)."""
+    from ..store import open_store
+
+    store = open_store(db)
+    try:
+        out = {}
+        for article in store.iter_articles():
+            for source in article.sources or store.sources(article.doc_id):
+                if Path(source).name in files:
+                    out[Path(source).name] = article
+        return out
+    finally:
+        store.close()
+
+
 def evaluate(shared: Path, **options: Any) -> dict[str, Any]:
-    """Score ingest on the seeds; returns ``{"scores", "rows", "table", "documents"}``."""
+    """Score ingest on the seeds; returns ``{"scores", "rows", "table"}``.
+
+    Options: ``db`` — score the documents a ``warwire ingest`` stored there instead of reading
+    the seeds afresh; ``ingest_options`` — an :class:`IngestOptions` for the fresh read.
+    """
     from ..ingest import IngestOptions, read
 
     seeds = Path(shared) / "corpus" / "seeds"
     gold_rows = [json.loads(ln) for ln in (Path(shared) / "gold" / "seeds" / "documents.jsonl")
                  .read_text(encoding="utf-8").splitlines() if ln.strip()]
     by_file = {g["file"]: g for g in gold_rows}
-    articles = {}
-    for item in read([str(seeds)], options.get("ingest_options") or IngestOptions()):
-        if isinstance(item, Article):
-            articles[Path(item.sources[0]).name] = item
+    articles: dict[str, Article] = {}
+    if options.get("db"):
+        articles = _stored_articles(str(options["db"]), set(by_file))
+    else:
+        for item in read([str(seeds)], options.get("ingest_options") or IngestOptions()):
+            if isinstance(item, Article):
+                articles[Path(item.sources[0]).name] = item
     rows = [_row(articles[f], g) for f, g in by_file.items() if f in articles]
     n = len(gold_rows)
     scores: dict[str, float] = {
@@ -148,10 +171,13 @@ def _table(rows: list[dict[str, Any]], scores: dict[str, float]) -> str:
 @click.command(name="documents")
 @click.option("--shared", "shared_path", type=click.Path(file_okay=False), default=None,
               help="The shared data folder (default: ../shared or $WARWIRE_SHARED).")
+@click.option("--db", default=None,
+              help="Score the documents stored in this store (after `warwire ingest` of the "
+                   "seeds) instead of reading the seeds afresh.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-def command(shared_path: str | None, as_json: bool) -> None:
+def command(shared_path: str | None, db: str | None, as_json: bool) -> None:
     """Publication date, author, outlet, boilerplate and page breaks on the seed articles."""
-    result = evaluate(shared_dir(shared_path))
+    result = evaluate(shared_dir(shared_path), db=db)
     if as_json:
         click.echo(json.dumps({k: v for k, v in result.items() if k != "table"}, indent=2))
     else:

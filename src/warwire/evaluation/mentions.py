@@ -134,7 +134,7 @@ def evaluate_seeds(shared: Path) -> dict[str, Any]:
                     misses.append({"event": ev["event_id"], "quote": gm["quote"]})
             a1 = ev.get("actor1") or {}
             if same and a1.get("country_iso3"):
-                ok = {a1["country_iso3"], *(a1.get("additional_iso3") or []), a1.get("backer_iso3")}
+                ok = {a1["country_iso3"], *(a1.get("additional_iso3") or []), a1.get("backer_iso3")} - {None}
                 arg_total += 1
                 arg_ok += any(m.actor1 is not None and m.actor1.country in ok for m in same)
     scores["seeds_recall_core"] = core_hit / core_total if core_total else 0.0

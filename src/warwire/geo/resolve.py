@@ -33,14 +33,14 @@ __all__ = ["resolve", "candidates_for", "precision_of", "to_place", "US_STATE_AB
 
 #: Prior bonus per feature type, in log10-population units. Sites and regions carry no population;
 #: 5 puts them level with a town of 100,000 (they come from the project's own conflict tables).
-FEATURE_BONUS = {"country": 2.5, "admin1": 1.5, "admin2": 0.5, "site": 5.0, "region": 5.0,
+FEATURE_BONUS = {"country": 2.5, "admin1": 0.5, "admin2": 0.5, "site": 5.0, "region": 5.0,
                  "city": 0.0}
 ALTERNATE_PENALTY = 1.0  # the written form is only an alternate (often historic) name
 CAPITAL_BONUS = 1.0  # a national capital is what an unqualified name usually means
 NEIGHBOUR_SHARE = 0.5  # a neighbour of the focus country gets this share of its focus
 SUPPORT = 2.0  # other names of the document have a candidate within ~50 km
-#: A name with candidates in more cells than this ("Springfield") supports nothing: it is
-#: everywhere.
+#: A name with candidates in more cells than this ("Springfield" is everywhere) supports its
+#: neighbours with a proportionally smaller weight.
 SUPPORT_MAX_CELLS = 15
 #: Grid cell for the support test, in degrees (~55 km of latitude).
 SUPPORT_CELL = 0.5
@@ -48,7 +48,7 @@ SUPPORT_CELL = 0.5
 DEMONYM_ENDINGS = (("ians", "ia"), ("ian", "ia"), ("ans", "a"), ("an", "a"), ("ese", ""),
                    ("is", ""), ("i", ""))
 FUZZY_PENALTY = 2.0  # found only by skeleton + rapidfuzz
-FOCUS_COUNTRY = 3.0  # a full-country focus outweighs a 1000× population gap
+FOCUS_COUNTRY = 4.5  # a full-country focus outweighs a 30,000× population gap
 FOCUS_ADMIN1 = 2.5
 QUALIFIER = 6.0  # an explicit "X, <state or country>" settles it
 PROXIMITY = 1.5
@@ -188,7 +188,7 @@ class _Context:
 
 
 def _context(names: list[_Name], demonyms: list[str]) -> _Context:
-    ctx = _Context(cells={n.key: n.cells for n in names if 0 < len(n.cells) <= SUPPORT_MAX_CELLS})
+    ctx = _Context(cells={n.key: n.cells for n in names if n.cells})
     for iso2 in demonyms:
         ctx.countries[iso2] += DEMONYM_WEIGHT
     for n in names:
@@ -226,7 +226,8 @@ def _score(c: Candidate, n: _Name, ctx: _Context | None, gazetteer: Gazetteer) -
     if c.feature in LOCAL and ctx.cells:
         cx, cy = _cell(c.lat, c.lon)
         around = {(cx + dx, cy + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
-        supporting = sum(1 for k, cells in ctx.cells.items() if k != n.key and cells & around)
+        supporting = sum(min(1.0, SUPPORT_MAX_CELLS / len(cells))
+                         for k, cells in ctx.cells.items() if k != n.key and cells & around)
         score += SUPPORT * min(1.0, supporting / 2)
     if c.feature in LOCAL and ctx.anchors:
         near = min((haversine_km(c.lat, c.lon, lat, lon) for k, lat, lon in ctx.anchors
@@ -298,4 +299,13 @@ def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer,
                 n.best = max(n.candidates, key=lambda c, n=n: _score(c, n, ctx, gazetteer))
         ctx = _context(list(names.values()), demonyms or [])
     by_key = defaultdict(lambda: None, {k: n.best for k, n in names.items()})
-    return [to_place(top, by_key[normalize(top.text)], gazetteer) for top in toponyms]
+    focus = ctx.countries.most_common(1)[0][0] if ctx and ctx.countries else None
+    places = []
+    for top in toponyms:
+        place = to_place(top, by_key[normalize(top.text)], gazetteer)
+        if place.lat is None and focus:
+            # Unknown to the gazetteer: most likely in the document's focus country. The
+            # country is a guess from context, so coordinates stay null.
+            place.country = gazetteer.iso3.get(focus)
+        places.append(place)
+    return places

@@ -152,9 +152,3 @@ def last_word(text: str) -> str:
     """The last word of ``text`` in lower case (punctuation stripped)."""
     words = re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", text)
     return words[-1].lower() if words else ""
-
-
-def sentences(text: str) -> list[str]:
-    """A rough sentence split, good enough to compare a box or deck with the body."""
-    parts = re.split(r"(?<=[.!?…])[”\"’')\]]*\s+", text)
-    return [p for p in (s.strip() for s in parts) if p]

@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from . import language as lang_mod
-from .dates import DateMatch, SourceLine, parse_date_line, parse_source_line
+from .dates import DateMatch, SourceLine, find_dates, parse_date_line, parse_source_line
 from .lines import (
     FURNITURE, LINK, Line, ends_sentence, has_bullet, link_share, norm,
     split_lines, strip_bullet,
@@ -51,8 +51,10 @@ REPEAT_GRAM = 3
 REPEAT_MIN_CONTAINMENT = 0.5
 #: Lines with fewer 3-grams than this are too short to prove a repeat ("He said so.").
 REPEAT_MIN_GRAMS = 3
-#: Lines of fewer words in Latin script get no language of their own (see _Classifier).
-MIN_LANGUAGE_WORDS = 3
+#: Latin-script lines of fewer words get no language of their own: lingua calls "By Olena
+#: Marchenko" German and a short link Spanish, and a wrong "foreign" would drop a body line.
+#: Other scripts are told apart reliably even in two words.
+MIN_LANGUAGE_WORDS = 6
 #: When more than this share of a document's long lines are frequent in the batch, the
 #: document is a syndicated copy and the corpus table is ignored for it (else its whole body
 #: would count as template).
@@ -162,7 +164,7 @@ class _Classifier:
             # Names, links and two-word labels give lingua nothing to go on, unless the script
             # itself tells (Persian, Arabic, Cyrillic…).
             if line.words >= MIN_LANGUAGE_WORDS or lang_mod.latin_share(line.text) < 0.5:
-                line.language = lang_mod.detect(line.text, languages)
+                line.language = lang_mod.detect(LINK.sub(" ", line.text), languages)
         self.doc_language = self._document_language()
         if self.freq and self._syndicated():
             self.freq = {}
@@ -214,7 +216,7 @@ class _Classifier:
 
     # -- the header: everything above the first body-like line ---------------------------
     def _header(self, header: list[Line], st: Structure) -> None:
-        for i, ln in enumerate(header):
+        for ln in header:
             d = parse_date_line(ln.text, self.day_first)
             if d is not None:
                 _mark(ln, "dateline", "a date alone on a line", False)
@@ -222,9 +224,12 @@ class _Classifier:
                     st.dateline, st.dateline_line = d, ln
                 continue
             m = _BYLINE.match(ln.text)
-            if m and ln.words <= 12 and not ends_sentence(ln.text):
+            if m and ln.words <= 16 and not ends_sentence(ln.text):
                 _mark(ln, "byline", "starts with 'by'", False)
                 self._set_author(st, ln, m.group("who"))
+                dates = find_dates(ln.text, self.day_first)  # "By Jane Roe | January 3, 2020"
+                if dates and st.dateline is None:
+                    st.dateline, st.dateline_line = dates[0], ln
             elif _STAFF_BYLINE.search(ln.text) and ln.words <= 6 and not ends_sentence(ln.text):
                 _mark(ln, "byline", "names a staff desk or correspondent", False)
                 self._set_author(st, ln, ln.text)

@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 
 from ..model import Event, Mention
 from .build import build_event
-from .features import DAY_SLACK, MentionFeatures, features
+from .features import GENERIC, MentionFeatures, features
 from .links import lift_links
-from .pairs import LINK_THRESHOLD, block_keys, candidate_pairs, pair_score
+from .pairs import DATE_VETO_DAYS, LINK_THRESHOLD, block_keys, candidate_pairs, pair_score
 
 __all__ = ["MergeOptions", "merge"]
 
@@ -56,19 +56,19 @@ class _Cluster:
         real = iv is not None and not iv.fallback
         self.lo = iv.start if real else None  # type: ignore[union-attr]
         self.hi = iv.end if real else None  # type: ignore[union-attr]
-        self.sentences = {(f.doc_id, f.sentence_start): f.trigger_span}
+        kind = f.trigger_kind if f.trigger_kind != GENERIC else None
+        self.sentences: dict[tuple[str, int], str | None] = {(f.doc_id, f.sentence_start): kind}
         self.forbidden = forbidden
         self.countries = {f.country} if f.country and f.precision in _PRECISE else set()
 
     def compatible(self, other: _Cluster, ids: list[str]) -> bool:
         if self.lo is not None and other.lo is not None:
-            if max(self.lo, other.lo) - min(self.hi, other.hi) > DAY_SLACK:  # type: ignore[type-var]
+            if max(self.lo, other.lo) - min(self.hi, other.hi) > DATE_VETO_DAYS:  # type: ignore[type-var]
                 return False
         small, big = (self, other) if len(self.sentences) < len(other.sentences) else (other, self)
-        for key, span in small.sentences.items():
-            o = big.sentences.get(key)
-            if o is not None and not (span[0] < o[1] and o[0] < span[1]):
-                return False
+        for key, kind in small.sentences.items():
+            if key in big.sentences and (kind is None or big.sentences[key] != kind):
+                return False  # two acts of one sentence (unless both name one specific kind)
         if self.forbidden or other.forbidden:
             if any(ids[i] in self.forbidden for i in other.members):
                 return False
@@ -83,8 +83,11 @@ class _Cluster:
         if other.lo is not None:
             self.lo = other.lo if self.lo is None else max(self.lo, other.lo)
             self.hi = other.hi if self.hi is None else min(self.hi, other.hi)  # type: ignore[type-var]
-        for key, span in other.sentences.items():
-            self.sentences.setdefault(key, span)
+        for key, kind in other.sentences.items():
+            if key in self.sentences and self.sentences[key] != kind:
+                self.sentences[key] = None
+            else:
+                self.sentences.setdefault(key, kind)
         if other.forbidden:
             self.forbidden = self.forbidden | other.forbidden
         self.countries |= other.countries

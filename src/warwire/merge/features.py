@@ -78,14 +78,68 @@ def content_tokens(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 1)
 
 
+#: Capitalised words that are not names of anything an event is about.
+_NOT_NAMES = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+
+#: Trigger words grouped by the kind of act they name; a word of GENERIC names any act of its
+#: type. Two triggers of different specific kinds ("drone strikes", "missile strike") are two acts.
+GENERIC = "generic"
+#: The kind of words that name an act by its result ("the killing of Soleimani"): compatible with
+#: every means of killing.
+RESULT = "kill"
+TRIGGER_KINDS: dict[str, tuple[str, ...]] = {
+    "air": ("airstrik", "air", "bomb", "bombard", "raid", "sorti", "warplan", "jet"),
+    "missile": ("missil", "rocket", "shel", "mortar", "katyush", "barrag", "artiller", "fire", "launch"),
+    "drone": ("drone",),
+    "kill": ("assassi", "kil", "murder", "slay", "death", "dead", "execut"),
+    "protest": ("protest", "demonst", "siege", "storm", "rally", "riot", "march", "crowd"),
+    "clash": ("clash", "fight", "battl", "firefig", "gunfig", "ambush"),
+    "blast": ("blast", "explos", "explod", "bomber", "ied"),
+    GENERIC: ("attack", "assault", "strik", "operat", "incid", "violenc", "hit", "target"),
+}
+_KIND_PREFIXES: tuple[tuple[str, str], ...] = tuple(
+    sorted(((p, k) for k, ps in TRIGGER_KINDS.items() for p in ps), key=lambda pk: -len(pk[0]))
+)
+
+
+def _kind_of(word: str) -> str | None:
+    w = word.lower()
+    for prefix, kind in _KIND_PREFIXES:
+        if w.startswith(prefix):
+            return kind
+    return None
+
+
+def trigger_kind(trigger: str) -> str | None:
+    """The kind of act a trigger names (see TRIGGER_KINDS); the most specific word wins."""
+    kinds = [_kind_of(w) for w in _WORD.findall(trigger)]
+    specific = [k for k in kinds if k and k != GENERIC]
+    if specific:
+        return specific[0]
+    return GENERIC if GENERIC in kinds else None
+
+
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'-]*[a-z0-9][\w'-]*)")
 
 
+def name_key(word: str) -> str:
+    """A spelling-tolerant key of a name: its consonant skeleton, so that the transliterations
+    outlets disagree on meet ("Soleimani"/"Suleimani", "Qassem"/"Qasem" → "slmn", "qsm")."""
+    w = re.sub(r"'s$", "", word.lower())
+    skeleton = re.sub(r"[aeiouy'\-]", "", w)
+    skeleton = re.sub(r"(.)\1+", r"\1", skeleton)
+    return skeleton if len(skeleton) >= 3 else w
+
+
 def proper_names(text: str) -> frozenset[str]:
-    """Capitalised words not at a sentence start ("Soleimani", "Taji", "K-1"): strong evidence
-    that two sentences talk about the same act when they share one."""
+    """Capitalised words not at a sentence start ("Soleimani", "Taji", "K-1"), as
+    :func:`name_key` keys: strong evidence that two sentences talk about the same act."""
     return frozenset(
-        w.lower() for w in _NAME.findall(text) if w.lower() not in _STOP and len(w) > 2
+        name_key(w) for w in _NAME.findall(text)
+        if w.lower() not in _STOP and w.lower() not in _NOT_NAMES and len(w) > 2
     )
 
 
@@ -194,6 +248,7 @@ class MentionFeatures:
     actor1: tuple[str | None, str | None]  # (country, lower-cased canonical name)
     actor2: tuple[str | None, str | None]
     trigger_key: str
+    trigger_kind: str | None
     trigger_span: tuple[int, int]
     sentence_start: int
     tokens: frozenset[str]
@@ -235,12 +290,24 @@ def features(mention: Mention) -> MentionFeatures:
         actor1=_actor_key(mention.actor1),
         actor2=_actor_key(mention.actor2),
         trigger_key=trig_words[-1],
+        trigger_kind=trigger_kind(mention.trigger.text),
         trigger_span=(mention.trigger.start, mention.trigger.end),
         sentence_start=mention.sentence.start,
         tokens=content_tokens(mention.trigger.text + " " + mention.sentence.text),
-        names=proper_names(mention.sentence.text),
+        names=proper_names(_near(mention)),
         killed=killed,
     )
+
+
+#: Characters around the trigger whose names count as the act's own: a long sentence often names
+#: two acts ("protesters outraged over the December 29 US air strikes on Kata'ib Hizbullah").
+NAME_WINDOW = 90
+
+
+def _near(mention: Mention) -> str:
+    rel_s = max(0, mention.trigger.start - mention.sentence.start - NAME_WINDOW)
+    rel_e = mention.trigger.end - mention.sentence.start + NAME_WINDOW
+    return mention.sentence.text[rel_s:rel_e]
 
 
 def place_radius(a: MentionFeatures, b: MentionFeatures) -> float:

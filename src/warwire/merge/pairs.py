@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from .features import DAY_SLACK, MentionFeatures, haversine_km, place_radius
+from .features import DAY_SLACK, GENERIC, RESULT, MentionFeatures, haversine_km, place_radius
 
 #: Days per time bucket of the cross-document blocks: one week, so a day-precise mention falls in
 #: one or two buckets and a month-precise one in five.
@@ -29,31 +29,43 @@ UNPLACED = "?"
 
 #: Score weights (a pair links when the sum reaches ``LINK_THRESHOLD``); each is a log-odds-like
 #: vote, set on the seeds and synthetic data (see docs/stages/merge.md).
+#: Dates further apart than this are two acts whatever else agrees. Closer disagreements are
+#: only a penalty: a mention that looks back at an earlier act often inherits its sentence's date.
+DATE_VETO_DAYS = 31
+W_DATE_CONFLICT = -1.5  # dates that disagree by more than a day (and less than the veto)
 W_SAME_DAY = 1.0  # two day-precise dates that agree
-W_COARSE_DATE = 0.4  # agreeing month/week/range dates
-W_FALLBACK_DATE = 0.1  # a date that is only the publication date agrees
-W_NEAR = 1.0  # site/town points within the radius
-W_NEAR_COARSE = 0.3  # admin1/country points that agree
+W_COARSE_DATE = 0.3  # agreeing month/week/range dates
+W_FALLBACK_DATE = 0.0  # a date that is only the publication date agrees: no evidence
+W_NEAR = 0.8  # site/town points within the radius
+W_NEAR_COARSE = 0.2  # admin1/country points that agree
 W_FAR = -1.0  # points further apart than the radius
-W_OTHER_COUNTRY = -1.5  # located in different countries
-W_ACTOR_COUNTRY = 0.4  # an actor's country agrees
-W_ACTOR_CONFLICT = -0.7  # an actor's country disagrees
-W_ACTOR_NAME = 0.4  # an actor's canonical name agrees
+W_VERY_FAR = -2.0  # precise points more than three radii apart (not a veto: geocoding errs)
+W_OTHER_COUNTRY = -1.0  # located in different countries (often a geocoding slip, so no veto)
+W_ACTOR_COUNTRY = 0.3  # an actor's country agrees
+W_ACTOR_CONFLICT = -0.8  # an actor's country disagrees
+W_ACTOR_NAME = 0.6  # an actor's canonical name agrees ("Qassem Soleimani" as the target)
 W_TEXT = 2.0  # times the Jaccard overlap of content words
-W_TRIGGER = 0.5  # same trigger word (stem)
-W_NAME = 0.6  # per shared proper name, at most two
-W_SAME_TYPE = 0.3  # exactly the same PLOVER type, not only the family
-W_SAME_DOC = 0.3  # within-document coreference is the common case
+W_TRIGGER = 1.0  # same trigger word (stem)
+W_KIND = 0.7  # triggers of the same kind of act ("airstrikes", "bombings")
+W_GENERIC = 0.3  # one trigger is generic ("attack") and the other is of its type
+W_NAME = 0.8  # per shared proper name near the triggers, at most two
+W_UNDATED = -1.0  # across documents, a mention with no date at all could be any act
+W_SAME_TYPE = 0.2  # exactly the same PLOVER type, not only the family
 W_KILLED_AGREE = 0.5  # the same death toll
 #: Sum of votes above which two mentions are taken as one act.
-LINK_THRESHOLD = 1.6
+LINK_THRESHOLD = 2.0
 #: Score of two mentions whose triggers overlap in one document: the same words, the same act.
 SAME_ACT = 100.0
+#: Names shared by more blocks than this are not used as block keys (too common to tell acts).
+NAME_BLOCK_MIN_LEN = 4
 
 
 def block_keys(f: MentionFeatures) -> list[tuple]:
     """The blocks ``f`` belongs to: its document, and (family, country, time bucket) keys."""
     keys: list[tuple] = [("doc", f.doc_id)]
+    # names near the trigger meet mentions across documents even when dates or places are
+    # missing or wrong upstream ("Soleimani", "Taji")
+    keys += [("name", f.family, n) for n in sorted(f.names) if len(n) >= NAME_BLOCK_MIN_LEN]
     countries = {f.country} if f.country else {c for c in (f.actor1[0], f.actor2[0]) if c}
     iv = f.interval
     if iv is None:
@@ -119,22 +131,61 @@ def _actor_vote(a: tuple[str | None, str | None], b: tuple[str | None, str | Non
     return vote
 
 
+#: Kinds of act that kill: a RESULT word ("killing") may name any of them.
+MEANS = frozenset({"air", "drone", "missile", "blast", "clash"})
+
+
+def _trigger_vote(a: MentionFeatures, b: MentionFeatures) -> float:
+    """How well the two triggers name the same kind of act; 0 when they name different kinds."""
+    if a.trigger_key and a.trigger_key == b.trigger_key:
+        return W_TRIGGER
+    ka, kb = a.trigger_kind, b.trigger_kind
+    if ka and kb:
+        if ka == kb:
+            return W_KIND if ka != GENERIC else W_GENERIC
+        if GENERIC in (ka, kb) or (RESULT in (ka, kb) and (ka in MEANS or kb in MEANS)):
+            return W_GENERIC  # "the killing" may be the result of "the drone strike"
+        return 0.0
+    return W_GENERIC if (ka == GENERIC or kb == GENERIC) else 0.0
+
+
+def same_kind(a: MentionFeatures, b: MentionFeatures) -> bool:
+    """Both triggers name one specific kind of act (so two mentions in one sentence may corefer:
+    a headline "assassinates" and its deck's "assassination")."""
+    return a.trigger_kind is not None and a.trigger_kind == b.trigger_kind and a.trigger_kind != GENERIC
+
+
 def pair_score(a: MentionFeatures, b: MentionFeatures) -> float | None:
-    """How alike two mentions are; None when they cannot be the same act."""
+    """How alike two mentions are; None when they cannot be the same act.
+
+    Dates, places and actors only confirm or refute: the pair needs evidence that the words
+    name the same act — triggers of one kind, or a shared name with a compatible trigger.
+    """
     if a.family != b.family:
         return None
     same_doc = a.doc_id == b.doc_id
     if same_doc:
         if a.trigger_span[0] < b.trigger_span[1] and b.trigger_span[0] < a.trigger_span[1]:
             return SAME_ACT
-        if a.sentence_start == b.sentence_start:
-            return None  # two triggers in one sentence are two acts ("missiles, then drones")
-    score = W_SAME_DOC if same_doc else 0.0
+    trig = _trigger_vote(a, b)
+    if same_doc and a.sentence_start == b.sentence_start and not same_kind(a, b):
+        return None  # two kinds of act in one sentence are two acts ("missiles, then drones")
+    shared_names = len(a.names & b.names) if a.names and b.names else 0
+    if trig == 0.0 and (a.trigger_kind or b.trigger_kind):
+        return None  # "drone strikes" and "missile strike": two acts
+    if trig < W_KIND and shared_names == 0:
+        return None  # a generic trigger needs a name to say which act it is
+    score = trig + W_NAME * min(2, shared_names)
     ia, ib = a.interval, b.interval
+    if (ia is None or ib is None) and not same_doc:
+        score += W_UNDATED
     if ia is not None and ib is not None:
-        if max(ia.start, ib.start) - min(ia.end, ib.end) > DAY_SLACK:
+        gap = max(ia.start, ib.start) - min(ia.end, ib.end)
+        if gap > DATE_VETO_DAYS:
             return None
-        if ia.exact and ib.exact:
+        if gap > DAY_SLACK:
+            score += W_DATE_CONFLICT
+        elif ia.exact and ib.exact:
             score += W_SAME_DAY
         elif ia.fallback or ib.fallback:
             score += W_FALLBACK_DATE
@@ -146,19 +197,12 @@ def pair_score(a: MentionFeatures, b: MentionFeatures) -> float | None:
         radius = place_radius(a, b)
         d = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
         if d <= radius:
-            precise = radius <= 50
-            score += W_NEAR if precise else W_NEAR_COARSE
-        elif radius <= 50 and d > 3 * radius:
-            return None  # two precise places far apart are two acts
+            score += W_NEAR if radius <= 50 else W_NEAR_COARSE
         else:
-            score += W_FAR
+            score += W_FAR if d <= 3 * radius else W_VERY_FAR
     score += _actor_vote(a.actor1, b.actor1) + _actor_vote(a.actor2, b.actor2)
     if a.tokens and b.tokens:
         score += W_TEXT * len(a.tokens & b.tokens) / len(a.tokens | b.tokens)
-    if a.trigger_key and a.trigger_key == b.trigger_key:
-        score += W_TRIGGER
-    if a.names and b.names:
-        score += W_NAME * min(2, len(a.names & b.names))
     if a.type == b.type:
         score += W_SAME_TYPE
     if a.killed is not None and b.killed is not None and a.killed == b.killed and a.killed > 0:

@@ -27,7 +27,7 @@ __all__ = ["ClusterOptions", "cluster"]
 
 #: Average cosine above which two documents of a group tell the same story. Chosen on the ECB+
 #: train topics (not dev): sub-topics of one ECB+ topic share the theme words but not the names.
-DOC_SIM_THRESHOLD = 0.2
+DOC_SIM_THRESHOLD = 0.08
 
 _WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
 

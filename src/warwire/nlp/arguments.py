@@ -179,6 +179,12 @@ def find_arguments(trigger, light_verbs: frozenset[str], matches=()) -> ArgToken
                 src = _pobj(c)
                 if src is not None and src.ent_type_ not in PLACE_LABELS:
                     args.actor1 = src
+        if args.actor1 is None:
+            # a name among the pre-modifiers: "Two Saudi-led coalition airstrikes"
+            for m in matches:
+                if t.left_edge.i <= m.start and m.end <= t.i and m.role != "demonym":
+                    args.actor1 = t.doc[m.end - 1]
+                    break
         gov = t.head
         if args.actor1 is None and gov is not t and t.dep_ in ("dobj", "attr", "pobj", "nsubjpass") and (
             gov.lemma_.lower() in light_verbs or gov.pos_ == "VERB"
@@ -227,7 +233,16 @@ def actor_span(head, doc_matches: list[ActorMatch]) -> tuple[int, int]:  # type:
 def resolve(head, doc_matches: list[ActorMatch]):  # type: ignore[no-untyped-def]
     """(start, end, name, country, sector, backer) for an actor head token."""
     start, end = actor_span(head, doc_matches)
+    for m in doc_matches:  # a name whose tokens are siblings in the parse ("Saudi-led coalition")
+        if m.start <= head.i < m.end:
+            start, end = min(start, m.start), max(end, m.end)
     name, country, sector, backer = resolve_actor(head.doc, start, end, doc_matches, head)
+    if country is None and name is None:
+        # "Warplanes, likely regime or Russian, …": qualifiers set off by commas
+        sub = list(head.subtree)
+        if len(sub) <= MAX_ACTOR_TOKENS:
+            n2, c2, s2, b2 = resolve_actor(head.doc, sub[0].i, sub[-1].i + 1, doc_matches, head)
+            name, country, sector, backer = n2, c2, sector or s2, backer or b2
     if country is None and sector is None and head.lemma_.lower() in OPERATED_NOUNS:
         sector = "MIL"
     if sector is None:

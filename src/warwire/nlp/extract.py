@@ -59,6 +59,7 @@ class _Draft:
     injured: CountSpan | None = None
     etype: str = ""
     sn: int = 0  # sentence number in the document
+    definite: bool = False  # "the attack", "the missiles hit": may refer back to an earlier act
 
 
 def _path_separated(a, b) -> bool:  # type: ignore[no-untyped-def]
@@ -179,9 +180,14 @@ def _build(article: Article, doc, d: _Draft, n: int, matches: list[ActorMatch], 
         more = args_mod.find_arguments(extra.head, lex.light_verbs, matches)
         a1_head = a1_head or more.actor1
         a2_head = a2_head or more.actor2
-    if a1_head is not None and a1_head.lemma_.lower() in args_mod.MEANS_NOUNS:
+    if a1_head is not None and a1_head.lemma_.lower() in args_mod.MEANS_NOUNS and not any(
+        m.start <= a1_head.i < m.end and m.role == "actor" for m in matches
+    ):
         # "an Israeli missile hit" → the actor is the missile's owner, if named.
         owner = None
+        for m in matches:  # "Coalition airstrikes hit", "Saudi-led coalition warplanes struck"
+            if a1_head.left_edge.i <= m.start and m.end <= a1_head.i and m.role != "demonym":
+                owner = doc[m.end - 1]
         for means in (a1_head, *a1_head.conjuncts):
             owner = owner or next((c for c in means.children if c.dep_ in ("poss", "amod", "compound", "nmod")
                                    and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"
@@ -251,18 +257,20 @@ def _resolve_pronoun(actor: Actor, pron, sent, matches: list[ActorMatch]) -> Non
     doc = pron.doc
     floor = doc[sent.start - 1].sent.start if sent.start > 0 else 0
     person = pron.lower_ in PERSON_PRONOUNS
-    for m in reversed(matches):
-        if m.end > pron.i or m.start < floor:
-            continue
-        if m.role == "demonym" or (person != (m.entry.kind == "person")):
-            continue
+    candidates = [m for m in matches if m.end <= pron.i and m.start >= floor
+                  and m.role != "demonym" and person == (m.entry.kind == "person")]
+    # Organisations first: "it" after "the IRGC … inside Syria" is the IRGC, not Syria.
+    named = [m for m in candidates if m.role == "actor"] or candidates
+    if named:
+        m = named[-1]
         actor.name, actor.country, actor.sector = m.entry.name, m.entry.country, m.entry.sector
         actor.backer = actor.backer or m.entry.backer
-        return
 
 
 #: Sectors of actors whose country, when the text names none, is where they are (the gold's
 #: "based in" rule for non-state actors); state forces are never placed this way.
+#: Only in texts this short (a report of one incident) are places of other sentences used.
+SHORT_DOC_TOKENS = 120
 PLACE_COUNTRY_SECTORS = frozenset({"REB", "UAF", "CVL", "JRN", "MED", "REL", "BUS", "NGO", None})
 
 
@@ -272,7 +280,15 @@ def _place_countries(mentions: list[Mention], doc) -> None:  # type: ignore[no-u
     from ..actors import load_dictionary
     from ..actors.places import country_of_place
 
-    doc_places = [e.text for e in doc.ents if e.label_ in args_mod.PLACE_LABELS]
+    doc_places = [e.text for e in doc.ents if e.label_ in args_mod.PLACE_LABELS
+                  and e.root.dep_ not in ("compound", "amod", "poss")]
+    if len(doc) <= SHORT_DOC_TOKENS:
+        # NER misses many small towns ("Sirjan", "Idleb"): try proper nouns too.
+        doc_places += [t.text for t in doc if t.pos_ == "PROPN" and t.is_alpha and t.ent_type_
+                       not in ("PERSON", "ORG", "NORP", "DATE")]
+    # "the US Embassy", "Iraq's parliament": a place word used as a modifier says little
+    # about where an actor is based.
+    modifiers = {e.text for e in doc.ents if e.root.dep_ in ("compound", "amod", "poss")}
     d = load_dictionary()
     for m in mentions:
         for actor in (m.actor1, m.actor2):
@@ -284,7 +300,8 @@ def _place_countries(mentions: list[Mention], doc) -> None:  # type: ignore[no-u
             if entry is not None and not entry.by_place_country and entry.sector not in PLACE_COUNTRY_SECTORS:
                 continue
             country = None
-            for text in [p.text for p in m.places] + doc_places:
+            for text in [p.text for p in m.places if p.text not in modifiers] + (
+                doc_places if len(doc) <= SHORT_DOC_TOKENS else []):
                 country = country_of_place(text)
                 if country:
                     break
@@ -307,9 +324,20 @@ def _inherit_actors(mentions: list[Mention], drafts: list[_Draft]) -> None:
             last[m.type] = (d.sn, m.actor1)
             continue
         prev = last.get(m.type)
-        if m.actor1 is None and prev is not None and d.sn - prev[0] <= INHERIT_SENTENCES:
+        if m.actor1 is None and d.definite and prev is not None and d.sn - prev[0] <= INHERIT_SENTENCES:
             m.actor1 = Actor(**prev[1].to_dict())
             m.confidence = round(max(0.05, m.confidence - 0.05), 2)
+
+
+#: Determiners that make a noun phrase refer back ("the attack", "these strikes").
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
+
+
+def _definite(head) -> bool:  # type: ignore[no-untyped-def]
+    """True when the trigger (or, for a verb, its subject) is a definite noun phrase."""
+    nouns = [head] if head.pos_ in ("NOUN", "PROPN") else [
+        c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for n in nouns for c in n.children)
 
 
 def _drafts_for_sentence(sent, hits, blocked, lex: Lexicon) -> list[_Draft]:  # type: ignore[no-untyped-def]
@@ -322,7 +350,7 @@ def _drafts_for_sentence(sent, hits, blocked, lex: Lexicon) -> list[_Draft]:  # 
         mode, weak = mode_for(trig, sent, lex)
         if sense.mode == "territory":
             mode, weak = mode or "firearms", False
-        drafts.append(_Draft(trig, sent, mode=mode, weak_mode=weak,
+        drafts.append(_Draft(trig, sent, mode=mode, weak_mode=weak, definite=_definite(trig.head),
                              modality=modality_of(trig.head), etype=sense.type))
     return _merge(drafts, lex)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -41,6 +42,11 @@ def export(db: str, kind: str, fmt: str, output: Path | None, no_text: bool) -> 
         raise click.ClickException(str(exc)) from exc
     try:
         n = run_export(store, options, output, stdout=sys.stdout)
+    except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly, as the Python docs advise.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
     finally:
         store.close()
     if output is not None:

@@ -102,7 +102,10 @@ class SQLiteStore:
             while batch := cur.fetchmany(FETCH_SIZE):
                 yield from batch
         finally:
-            cur.close()
+            try:
+                cur.close()
+            except sqlite3.ProgrammingError:
+                pass  # the store was closed while the iteration was abandoned
 
     def execute(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
         """Run a read-only query (for exports, the web layer and tests)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .calendar import EventDate
 
@@ -37,8 +37,29 @@ _PARTICIPLE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|to|will|would|'s|
                                 re.IGNORECASE)
 
 #: Prepositions that, right before a date, usually mean a deadline ahead ("by August").
-DEADLINE_BEFORE = re.compile(r"\b(?:by|through|until|till|before)\s+(?:early\s+|late\s+|mid-?)?$",
-                             re.IGNORECASE)
+DEADLINE_BEFORE = re.compile(
+    r"\b(?:by|through|until|till|before)\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s+(?:[A-Z]{3}\s+)?)?"
+    r"(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+
+#: Sentence ends: a full stop, "!" or "?" (with closing quotes) before a space or a newline.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s)|\n")
+
+#: Words whose full stop does not end a sentence.
+_ABBREVIATIONS = frozenset({
+    "a.m", "p.m", "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "st", "lt", "col", "maj",
+    "capt", "sgt", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "u.s",
+    "u.n", "u.k", "no", "vs", "inc", "corp", "co", "ltd", "jr", "sr",
+})
+
+
+def _is_sentence_end(text: str, m: re.Match[str]) -> bool:
+    if m.group() == "\n" or not m.group().startswith("."):
+        return True
+    word = re.search(r"([\w.]+)$", text[max(0, m.start() - 12):m.start()])
+    if word is None:
+        return True
+    w = word.group(1).lower()
+    return w not in _ABBREVIATIONS and not (len(w) == 1 and w.isalpha())
 
 #: How far (characters) around a match we look for tense cues; about one clause.
 TENSE_WINDOW = 90
@@ -86,10 +107,15 @@ class Context:
             return "future"
         if re.search(r"\b(?:since|from)\s+$", before, re.IGNORECASE):
             return "past"  # "since March": a start point behind us
-        left_bound = max(self.text.rfind(c, 0, self.start) for c in ".!?\n")
-        right = [i for i in (self.text.find(c, self.end) for c in ".!?\n") if i >= 0]
-        s = max(left_bound + 1, self.start - TENSE_WINDOW)
-        e = min(min(right) if right else len(self.text), self.end + TENSE_WINDOW)
+        s = max(0, self.start - TENSE_WINDOW)
+        e = min(len(self.text), self.end + TENSE_WINDOW)
+        for m in _SENTENCE_END.finditer(self.text, s, self.start):
+            if _is_sentence_end(self.text, m):
+                s = m.end()
+        for m in _SENTENCE_END.finditer(self.text, self.end, e):
+            if _is_sentence_end(self.text, m):
+                e = m.start()
+                break
         left: tuple[int, str] | None = None
         right_cue: tuple[int, str] | None = None
         for pattern, label in ((FUTURE_CUES, "future"), (PAST_CUES, "past")):
@@ -141,7 +167,6 @@ class Rule:
     pattern: re.Pattern[str]
     handler: Handler
     priority: int = 0  # breaks ties between equally long matches: higher wins
-    flags: dict[str, bool] = field(default_factory=dict)
 
 
 def rule(name: str, pattern: str, handler: Handler, priority: int = 0,

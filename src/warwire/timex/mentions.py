@@ -2,7 +2,8 @@
 
 Fallback cascade for one mention (each step only when the previous found nothing):
 
-1. the time words the NLP stage attached to the mention (``Mention.times``), resolved;
+1. the time words the NLP stage attached to the mention (``Mention.times``), resolved; when
+   several are dated, they are chosen from as in step 2;
 2. a time expression in the mention's sentence: one syntactically attached to the trigger when
    the spaCy ``Doc`` is given, else the nearest to the trigger (a date right after "said" is the
    date of the statement and is used only when nothing else is there);
@@ -93,9 +94,13 @@ def _as_date(t: TimeValue, fallback: bool = False) -> TimeValue:
     return dataclasses.replace(t, fallback=fallback)
 
 
-def _from_times(mention: Mention, timexes: list[TimeValue], dct: str | None) -> TimeValue | None:
-    """Step 1: resolve the time words attached by the NLP stage, return the first dated one."""
-    best = None
+def _resolve_times(mention: Mention, timexes: list[TimeValue], dct: str | None) -> list[TimeValue]:
+    """Step 1: fill in the time words attached by the NLP stage; return the dated ones.
+
+    Each span takes the tagged expression overlapping it (the tagger's extent, which may be
+    longer: "early Monday morning" for "Monday morning"), else is tagged on its own.
+    """
+    dated = []
     for time in mention.times:
         if time.start is None or time.end is None:
             continue
@@ -108,9 +113,9 @@ def _from_times(mention: Mention, timexes: list[TimeValue], dct: str | None) -> 
         if hit is None:
             continue
         time.type, time.value, time.date, time.precision = hit.type, hit.value, hit.date, hit.precision
-        if best is None and hit.date:
-            best = hit
-    return best
+        if hit.date:
+            dated.append(hit)
+    return dated
 
 
 def _nearest(mention: Mention, candidates: list[tuple[int, TimeValue]], original: str,
@@ -128,12 +133,13 @@ def _nearest(mention: Mention, candidates: list[tuple[int, TimeValue]], original
 
 def date_one(article: Article, doc, mention: Mention, timexes: list[TimeValue]) -> TimeValue | None:  # type: ignore[no-untyped-def]
     """The date of one mention (see the module docstring for the cascade)."""
-    hit = _from_times(mention, timexes, article.published)
-    if hit is not None:
-        return _as_date(hit)
+    from_nlp = _resolve_times(mention, timexes, article.published)
     dated = [(k, t) for k, t in enumerate(timexes) if t.date]
     sent = mention.sentence
-    in_sentence = [(k, t) for k, t in dated if sent.start <= t.start and t.end <= sent.end]  # type: ignore[operator]
+    if from_nlp:
+        in_sentence = list(enumerate(from_nlp))
+    else:
+        in_sentence = [(k, t) for k, t in dated if sent.start <= t.start and t.end <= sent.end]  # type: ignore[operator]
     if in_sentence:
         attached = _attached(doc, article, mention, [t for _, t in in_sentence])
         if attached:

@@ -14,7 +14,7 @@ import re
 
 from . import calendar as cal
 from .base import Context, Norm, Rule, rule
-from .lexicon import UNITS, alternation, parse_number
+from .lexicon import MONTHS, UNITS, WEEKDAYS, parse_number
 from .rules_absolute import MON
 from .rules_relative import APPROX, NUM, WEEKDAY
 
@@ -39,6 +39,8 @@ def duration(m: re.Match[str], ctx: Context) -> Norm | None:
     pre = (m.group("pre") or "").lower()
     if num_text in ("a", "an", "one") and not pre.strip() and ctx.preceded_by(_RATE_BEFORE):
         return Norm("SET", f"P1{letter}" if not is_time else f"PT1{letter}")
+    if m.group("unit")[:1].isupper() and m.group("num")[:1].isdigit():
+        return None  # a title ("60 Minutes"), not a duration
     if unit_word == "second" and num_text in ("a", "one"):
         return None  # "a second time", "one second-quarter …": ordinals, not durations
     amount = parse_number(num_text)
@@ -104,8 +106,6 @@ def set_frequency(m: re.Match[str], ctx: Context) -> Norm | None:
         return Norm("SET", f"P{'T' if is_time else ''}{n}{letter}")
     if target in ("morning", "night", "evening", "afternoon"):
         return Norm("SET", "P1D")
-    from .lexicon import MONTHS, WEEKDAYS  # noqa: PLC0415 - small lookups
-
     if target in WEEKDAYS:
         return Norm("SET", f"XXXX-WXX-{WEEKDAYS[target]}")
     if target.rstrip(".") in MONTHS:
@@ -132,13 +132,11 @@ RULES: list[Rule] = [
     rule("bare_plural", rf"(?P<mod>)(?P<unit>{_YEARS})", vague_plural, 0),
     rule("reference",
          r"right\s+now|just\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|"
-         r"at\s+the\s+moment|recently|more\s+recently|lately|the\s+past|the\s+(?:near\s+|distant\s+|"
-         r"foreseeable\s+)?future|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|"
+         r"at\s+the\s+moment|recently|more\s+recently|lately|the\s+past|the\s+(?:near\s+|distant\s+)?"
+         r"future|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|"
          r"current|recent", reference, 0),
     rule("set_frequency",
          r"daily|nightly|weekly|monthly|yearly|hourly|biweekly|"
          rf"(?:every|each|per)\s+(?:other\s+|single\s+)?(?P<what>{_UNIT_WORDS}|morning|night|evening|"
          rf"afternoon|{WEEKDAY}|{MON})", set_frequency, 1),
 ]
-
-__all__ = ["RULES", "alternation"]

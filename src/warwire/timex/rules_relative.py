@@ -27,10 +27,6 @@ POD = rf"(?:{alternation(PARTS_OF_DAY)})"
 EARLY_LATE = r"(?:early|late|earlier|later|very\s+early|very\s+late|mid)"
 
 
-def _ref(ctx: Context) -> dt.date | None:
-    return ctx.dct
-
-
 def _with_pod(value: str, pod: str | None) -> str:
     """Append a part-of-day suffix (TMO, TNI …) to a day value."""
     if not pod:
@@ -55,8 +51,8 @@ def relative_day(m: re.Match[str], ctx: Context) -> Norm | None:
     if word.startswith("this "):
         return Norm("TIME", _with_pod(cal.day(dct), word.split()[1]),
                     cal.EventDate(cal.day(dct), "day"))
-    if word == "tonight":
-        return Norm("TIME", f"{cal.day(dct)}TNI", cal.EventDate(cal.day(dct), "day"))
+    if word == "tonight":  # TimeBank annotates "tonight" as the day itself
+        return Norm("DATE", cal.day(dct))
     if word == "the day before yesterday":
         offset = -2
     elif word == "the day after tomorrow":
@@ -119,6 +115,9 @@ def this_last_next(m: re.Match[str], ctx: Context) -> Norm | None:
     """this/last/next/the past/the current week|month|year|quarter, "earlier this year" …"""
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     unit = m.group("unit").lower()
+    if m.group("rel")[:1].isupper() and m.group("unit")[:1].isupper() and \
+            not re.search(r"(?:^|[.!?\n]\s*)$", ctx.text[max(0, ctx.start - 3):ctx.start]):
+        return None  # a title in mid-sentence ("This Week with …")
     if ctx.dct is None:
         return Norm("DATE", "PRESENT_REF" if rel in ("this", "the current") else "XXXX")
     n = {"last": -1, "the past": -1, "the previous": -1, "the last": -1, "this past": -1,

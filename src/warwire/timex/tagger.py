@@ -65,16 +65,15 @@ def _select(text: str, dct: dt.date | None, grammar: tuple[Rule, ...]) -> list[_
 
 
 def _merge_time_and_day(text: str, found: list[_Found]) -> list[_Found]:
-    """"5 p.m. EST, Nov. 6" / "midnight Friday" / "Friday at noon" → one TIME on that day."""
+    """"5 p.m. EST, Nov. 6" / "midnight Friday" → one TIME on that day. (A clock time standing
+    alone, as in "Friday at noon", is put on the last day mentioned by ``_resolve_shifts``.)"""
     out: list[_Found] = []
     for f in found:
         prev = out[-1] if out else None
         if prev is not None and _TIME_DAY_GAP.match(text[prev.end:f.start]):
-            time_f, day_f = (prev, f) if prev.rule == "clock" else (f, prev)
-            day_value = re.match(r"\d{4}-\d{2}-\d{2}", day_f.norm.value or "")
-            if {prev.rule, f.rule} & {"clock"} and prev.rule != f.rule and day_value \
-                    and time_f is prev:
-                clock = time_f.norm.suffix
+            day_value = re.match(r"\d{4}-\d{2}-\d{2}", f.norm.value or "")
+            if prev.rule == "clock" and f.rule != "clock" and prev.norm.shift and day_value:
+                clock = prev.norm.suffix
                 merged = Norm("TIME", f"{day_value.group()}T{clock}")
                 out[-1] = _Found(prev.start, f.end, merged, "clock")
                 continue
@@ -89,8 +88,9 @@ _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _NOT_ANCHORS = frozenset({"year_ago", "ago"})
 
 #: Characters within which "a year earlier" refers to the quarter last mentioned (earnings
-#: reports: "third-quarter profit … compared with $5 million a year earlier"); a few sentences.
-YEAR_ANCHOR_WINDOW = 700
+#: reports: "third-quarter profit … compared with $5 million a year earlier"): two or three
+#: sentences.
+YEAR_ANCHOR_WINDOW = 400
 
 
 def _anchor_of(norm: Norm) -> tuple[str, str] | None:

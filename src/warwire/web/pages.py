@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from .highlight import passage
 
@@ -185,6 +186,7 @@ async def _quotes(db, tables: set[str], event_id: str, data: dict) -> list[dict]
         mentions = await _mentions_from_data(db, data["mentions"])
     quotes = []
     for m in mentions:
+        m["link"] = safe_link(m.get("url"))
         original = m.pop("original", None) or ""
         p = passage(
             m["doc_id"],
@@ -195,6 +197,15 @@ async def _quotes(db, tables: set[str], event_id: str, data: dict) -> list[dict]
         m["passage"] = p.to_dict() if p else None
         quotes.append(m)
     return quotes
+
+
+def safe_link(url: str | None) -> str | None:
+    """``url`` when it is an http(s) URL, else ``None``: a document's URL comes from the input and
+    a ``javascript:`` or ``data:`` URL must never become a link."""
+    if not url:
+        return None
+    scheme = urlsplit(url.strip()).scheme.lower()
+    return url.strip() if scheme in ("http", "https") else None
 
 
 async def _mentions_from_data(db, items: list) -> list[dict]:  # type: ignore[no-untyped-def]

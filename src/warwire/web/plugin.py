@@ -15,6 +15,8 @@ Routes (each page has a JSON twin built from the same context):
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
@@ -46,8 +48,6 @@ def config(datasette) -> dict | None:  # type: ignore[no-untyped-def]
 
 def event_path(datasette, event_id: str) -> str:  # type: ignore[no-untyped-def]
     """URL path of an event page (honours Datasette's ``base_url``)."""
-    from urllib.parse import quote
-
     return datasette.urls.path(f"/-/warwire/event/{quote(event_id, safe='')}")
 
 
