@@ -223,7 +223,9 @@ def test_real_stages_when_available(nlp):
             pytest.skip(f"stage {name} is not available yet: {exc}")
     text = ("Gunmen attacked a police checkpoint in Kirkuk on Monday, killing four officers, "
             "the provincial police chief said.\n")
-    result = Pipeline(stages=real).extract(text, published="2021-03-02")
+    import warwire
+
+    result = warwire.extract(text, published="2021-03-02")  # the public API, real stages
     assert result.article.original == text
     assert result.mentions, "an attack with a place and a toll should give a mention"
     for m in result.mentions:
@@ -238,3 +240,13 @@ def test_a_broken_installation_stops_the_run(fakes):
 
     with pytest.raises(ModuleNotFoundError):
         ingest(list(STORIES), open_store(None), stages=fakes.stages(extract_mentions=missing))
+
+
+def test_reprocess_reruns_stored_texts(fakes):
+    store = open_store(None)
+    ingest(list(STORIES), store, stages=fakes.stages())
+    before = [e.event_id for e in store.iter_events()]
+    report = ingest(list(STORIES), store, PipelineOptions(reprocess=True), stages=fakes.stages())
+    assert (report.new, report.reprocessed, report.mentions, report.merged) == (0, 3, 2, True)
+    assert [e.event_id for e in store.iter_events()] == before
+    assert store.counts()["mentions"] == 2

@@ -22,6 +22,7 @@ the stage and the exception) so one odd article cannot stop a batch of thousands
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib
 import os
 import tempfile
@@ -47,6 +48,7 @@ __all__ = [
     "Extraction",
     "ingest",
     "extract",
+    "default_pipeline",
 ]
 
 #: Every stage, in the order it runs. ``documents`` (read, clean, store) always runs.
@@ -130,6 +132,7 @@ class PipelineOptions:
     n_process: int = 1
     max_bytes: int | None = None  # None: the reader's default (20 MB)
     errors: str = "reject"  # reject | raise: what a stage exception on one article does
+    reprocess: bool = False  # re-run the mention stages on stored texts (after an upgrade)
     ingest: dict[str, Any] = field(default_factory=dict)  # extra IngestOptions fields
 
     def __post_init__(self) -> None:
@@ -209,6 +212,7 @@ class Pipeline:
     def __init__(self, options: PipelineOptions | None = None, stages: Stages | None = None):
         self.options = options or PipelineOptions()
         self.stages = stages or Stages()
+        self._republications: Any = None
 
     # -- resources (loaded on first use, once per Pipeline) -------------------------------
 
@@ -224,13 +228,13 @@ class Pipeline:
 
     def republications(self, store: Store | None = None) -> Any:
         """The republication index, seeded once with the articles already in ``store``."""
-        if "_republications" not in self.__dict__:
+        if self._republications is None:
             index = self.stages.get("republication_index")()
             if store is not None and hasattr(index, "add"):
                 for article in store.iter_articles():
                     index.add(article.doc_id, article.text, article.published)
-            self.__dict__["_republications"] = index
-        return self.__dict__["_republications"]
+            self._republications = index
+        return self._republications
 
     # -- reading --------------------------------------------------------------------------
 
@@ -384,6 +388,8 @@ class Pipeline:
                 continue
             store.add_source(doc_id, _source(item))
             missing = set(self.options.mention_stages) - set(store.document_stages(doc_id))
+            if self.options.reprocess and self.options.mention_stages:
+                missing.add("reprocess")
             if missing and doc_id not in again_ids:
                 again_ids.add(doc_id)
                 again.append(store.get_article(doc_id))
@@ -444,6 +450,12 @@ def ingest(
     return Pipeline(options, stages).ingest(inputs, store, on_rejection, on_progress)
 
 
+@functools.lru_cache(maxsize=1)
+def default_pipeline() -> Pipeline:
+    """The process-wide default :class:`Pipeline` (its model and gazetteer load once)."""
+    return Pipeline()
+
+
 def extract(text: str, published: str | None = None, **metadata: Any) -> Extraction:
     """Run the whole pipeline over one text (no store): the public ``warwire.extract``."""
-    return Pipeline().extract(text, published=published, **metadata)
+    return default_pipeline().extract(text, published=published, **metadata)

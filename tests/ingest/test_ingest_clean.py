@@ -176,3 +176,48 @@ def test_ingest_syndicated_copies_keep_their_body(tmp_path):
     assert len(arts) == 3
     for a in arts:
         assert "killing three officers" in a.text and "search was under way" in a.text
+
+
+WIRE_LAYOUT = """\
+World News
+March 12, 2020 / 9:14 PM / Updated 2 hours ago
+US strikes militia depots after deadly rocket attack on base
+Idris Kamara, Paula Steen
+3 Min Read
+WASHINGTON (Newswire) - The United States struck five weapons depots of an Iraqi militia on Thursday, two US officials said, a day after a rocket attack killed two American soldiers and a British medic.
+The officials, speaking on condition of anonymity, said the strikes were defensive and proportionate.
+Reporting by Idris Kamara; Editing by Tom Brand
+"""
+
+PORTAL_LAYOUT = """\
+Skip links
+Skip to Content
+Live
+Middle East
+Iran fires missiles at US forces in Iraq
+The Revolutionary Guard says the attack avenges the killing of its commander in Baghdad last week.
+8 Jan 2020
+Iran fired more than a dozen ballistic missiles at two bases in Iraq that host US troops, calling it revenge for the killing of its top general.
+There was no immediate word on casualties.
+SOURCE: Portal staff and agencies
+Follow Portal English:
+"""
+
+
+def test_ingest_wire_layout_header_parts():
+    art = _article(WIRE_LAYOUT)
+    assert art.title == "US strikes militia depots after deadly rocket attack on base"
+    assert art.author == "Idris Kamara and Paula Steen"
+    assert (art.published, art.published_precision) == ("2020-03-12", "day")
+    assert art.outlet is None  # "World News" is a section label, not an outlet
+    assert "Min Read" not in art.text and "Editing by" not in art.text
+
+
+def test_ingest_portal_layout_dateline_below_standfirst():
+    art = _article(PORTAL_LAYOUT)
+    assert art.title == "Iran fires missiles at US forces in Iraq"
+    assert (art.published, art.published_precision) == ("2020-01-08", "day")
+    assert "avenges the killing" in art.text  # the standfirst is reporting: kept
+    for gone in ("Skip", "8 Jan 2020", "Follow Portal", "SOURCE:"):
+        assert gone not in art.text
+    assert all(b.language in (None, "en") for b in art.blocks)

@@ -153,3 +153,9 @@ def test_ingest_public_surface():
 
     for name in ingest.__all__:
         assert getattr(ingest, name).__doc__
+
+
+def test_ingest_utf16_with_bom_is_text_not_binary(tmp_path):
+    (tmp_path / "wide.txt").write_bytes(BODY.encode("utf-16"))
+    (art,) = list(read([str(tmp_path / "wide.txt")]))
+    assert isinstance(art, Article) and art.original.startswith("Rockets struck")

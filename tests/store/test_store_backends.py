@@ -16,7 +16,7 @@ def store(request, tmp_path):
 
 
 def test_open_store_backends(tmp_path):
-    assert isinstance(open_store(None), MemoryStore)
+    assert isinstance(open_store(None), MemoryStore) and isinstance(open_store(None), Store)
     assert isinstance(open_store(":memory:"), MemoryStore)
     s = open_store(tmp_path / "sub" / "w.db")
     assert isinstance(s, SQLiteStore) and isinstance(s, Store)

@@ -73,7 +73,9 @@ class ActorDictionary:
 
     def lookup(self, text: str) -> ActorEntry | None:
         """The entry whose alias is exactly ``text`` (case-insensitive), or None."""
-        hit = self.exact_aliases.get(text.strip()) or self.aliases.get(normalize_alias(text))
+        bare = text.strip()
+        bare = bare[4:] if bare.lower().startswith("the ") else bare
+        hit = self.exact_aliases.get(bare) or self.aliases.get(normalize_alias(text))
         return hit[0] if hit else None
 
     def sector_of_noun(self, lemma_or_text: str) -> str | None:
@@ -84,8 +86,9 @@ class ActorDictionary:
         """Register ``alias`` (short all-caps aliases are kept case-sensitive)."""
         first = normalize_alias(alias).split(" ")[0]
         self.first_words.add(re.split(r"[-'.]", first)[0] or first)
-        if alias.isupper() and len(alias.replace(".", "")) <= CASE_SENSITIVE_MAX_LEN:
-            self.exact_aliases.setdefault(alias, (entry, role))
+        bare = alias[4:] if alias.lower().startswith("the ") else alias
+        if bare.isupper() and len(bare.replace(".", "")) <= CASE_SENSITIVE_MAX_LEN:
+            self.exact_aliases.setdefault(bare, (entry, role))
         else:
             self.aliases.setdefault(normalize_alias(alias), (entry, role))
 

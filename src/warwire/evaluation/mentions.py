@@ -26,6 +26,8 @@ ACLED (``dev/acled_me_2018/train``): a fixed sample of :data:`ACLED_SAMPLE_SIZE`
   (or COERCE crowd-control) mention;
 - ``acled_fatalities_equal``: the sum of ``killed.best`` over asserted mentions (0 when none)
   equals ACLED's ``fatalities``;
+  (``acled_fatalities_equal_uncoded``: the same over notes without an ACLED coder remark such
+  as "fatalities coded as half" or "divided across two locations", see :data:`CODER_NOTE`);
 - ``acled_actor1_country``: over notes whose ACLED actor1 maps to a country
   (:func:`acled_actor_country`; unidentified armed groups are left out because ACLED gives them
   the country of the event, not of the actor), the first asserted mention with an actor1 has
@@ -63,6 +65,11 @@ MODE_FAMILIES: dict[str, frozenset[str]] = {
     "Violence against civilians": frozenset({"targeted", "firearms", "beat", "abduct", "torture",
                                              "sexual", "primitive"}),
 }
+
+#: Notes whose fatality figure is an ACLED coding decision rather than a number in the text
+#: ("fatalities coded as half", "divided across two locations", "coding fatalities to one").
+CODER_NOTE = re.compile(r"coded|coding|divided|split|allocated|half|each to|spread|account for",
+                        re.IGNORECASE)
 
 #: Excluded-candidate reasons that are modality traps (the issue's "about 25 of the 45").
 TRAP_REASON = re.compile(r"threat|vow|offer|plan|hypothetic|negat|standing|future|intention")
@@ -255,6 +262,7 @@ def evaluate_acled(shared: Path) -> dict[str, Any]:
     mentions = _extract_all(articles)
     n = len(rows)
     detected = violent = violent_ok = protest = protest_ok = fat_ok = a1_total = a1_ok = 0
+    plain = plain_ok = 0
     failures: dict[str, list] = defaultdict(list)
     for r, a in zip(rows, articles):
         ms = [m for m in mentions[a.doc_id] if m.asserted]
@@ -274,6 +282,9 @@ def evaluate_acled(shared: Path) -> dict[str, Any]:
             if not good:
                 failures["protest"].append({"notes": r["notes"], "got": [(m.type, m.mode) for m in ms]})
         killed = sum((m.killed.best or 0) for m in ms if m.killed is not None)
+        if not CODER_NOTE.search(r["notes"]):
+            plain += 1
+            plain_ok += killed == int(r["fatalities"])
         if killed == int(r["fatalities"]):
             fat_ok += 1
         else:
@@ -293,9 +304,11 @@ def evaluate_acled(shared: Path) -> dict[str, Any]:
         "acled_violent_mode": violent_ok / violent if violent else 0.0,
         "acled_protest": protest_ok / protest if protest else 0.0,
         "acled_fatalities_equal": fat_ok / n,
+        "acled_fatalities_equal_uncoded": plain_ok / plain if plain else 0.0,
         "acled_actor1_country": a1_ok / a1_total if a1_total else 0.0,
     }
     counts = {"rows": n, "violent": violent, "protest": protest, "actor1_rows": a1_total,
+              "uncoded_fatality_rows": plain,
               "event_types": dict(Counter(r["event_type"] for r in rows))}
     return {"scores": scores, "counts": counts, "failures": failures}
 

@@ -76,6 +76,9 @@ def _pipeline_options(f: Callable[..., object]) -> Callable[..., object]:
                      help="spaCy worker processes."),
         click.option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH_SIZE,
                      show_default=True, help="Articles per batch."),
+        click.option("--reprocess", is_flag=True,
+                     help="Run the mention stages again on texts already stored (after an "
+                          "upgrade); events are then merged again."),
         click.option("--dask", "dask_scheduler", default=None, metavar="SCHEDULER",
                      help="Run the per-article stages on Dask: processes, threads or a "
                           "scheduler address (needs the 'scale' extra)."),
@@ -102,13 +105,14 @@ def _progress(enabled: bool) -> Iterator[tuple[Callable[[int], None] | None, Cal
 
 
 def _run(db: str, inputs: Sequence[str], max_size: int | None, stages: str | None,
-         n_process: int, batch_size: int, dask_scheduler: str | None = None) -> None:
+         n_process: int, batch_size: int, reprocess: bool = False,
+         dask_scheduler: str | None = None) -> None:
     from ..errors import StoreError
     from ..pipeline import PipelineOptions, ingest as run_ingest
     from ..store import open_store
 
     kwargs: dict[str, object] = {"n_process": n_process, "batch_size": batch_size,
-                                 "max_bytes": max_size}
+                                 "max_bytes": max_size, "reprocess": reprocess}
     chosen = _stages(stages)
     if chosen is not None:
         kwargs["stages"] = chosen
@@ -192,19 +196,20 @@ def demo_corpus() -> Path:
 @_pipeline_options
 @click.argument("inputs", nargs=-1, required=True)
 def ingest(db: str, inputs: tuple[str, ...], max_size: int | None, stages: str | None,
-           n_process: int, batch_size: int, dask_scheduler: str | None) -> None:
+           n_process: int, batch_size: int, reprocess: bool, dask_scheduler: str | None) -> None:
     """Read news articles (files, directories, JSONL, '-' for stdin) into the store.
 
     Idempotent: a text already stored is not processed again; only its new source is recorded.
     Each rejected input is reported on stderr; exit status 1 when any was rejected.
     """
-    _run(db, inputs, max_size, stages, n_process, batch_size, dask_scheduler)
+    _run(db, inputs, max_size, stages, n_process, batch_size, reprocess, dask_scheduler)
 
 
 @click.command()
 @_db_option
 @_pipeline_options
 def demo(db: str, max_size: int | None, stages: str | None, n_process: int,
-         batch_size: int, dask_scheduler: str | None) -> None:
+         batch_size: int, reprocess: bool, dask_scheduler: str | None) -> None:
     """Ingest the bundled demo corpus and print what was found."""
-    _run(db, [str(demo_corpus())], max_size, stages, n_process, batch_size, dask_scheduler)
+    _run(db, [str(demo_corpus())], max_size, stages, n_process, batch_size, reprocess,
+         dask_scheduler)

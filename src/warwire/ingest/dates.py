@@ -142,9 +142,28 @@ def parse_date_line(line: str, day_first: bool | None = None) -> DateMatch | Non
     if len(dates) != 1:
         return None
     d = dates[0]
-    if stripped[: d.start].strip(" ,|·•–-") or not _LINE_REST.match(stripped[d.end:]):
+    if stripped[: d.start].strip(" ,|·•–-") and not _only_time_words(stripped[: d.start]):
+        return None
+    rest = stripped[d.end:]
+    if not _LINE_REST.match(rest) and not _only_time_words(rest):
         return None
     return d
+
+
+_TIME_WORDS = frozenset(
+    """am pm a.m. p.m. gmt utc bst cet cest est edt pst pdt ast irst ist msk local time updated
+    published posted last first ago hour hours minute minutes min mins read on at by""".split()
+)
+_TIME_TOKEN = re.compile(r"^\d{1,2}([:.]\d{2}){0,2}(am|pm)?$|^\d+$|^[+-]\d{2}:?\d{2}$", re.I)
+
+
+def _only_time_words(text: str) -> bool:
+    """True for "/ 9:14 PM / Updated 2 hours ago", "| 3 min read": times and their words only."""
+    tokens = [t for t in re.split(r"[\s/|·•,()]+", text.strip(" -–")) if t]
+    return 0 < len(tokens) <= 10 and all(
+        t.lower().rstrip(".:") in _TIME_WORDS or t.lower() in _TIME_WORDS or _TIME_TOKEN.match(t)
+        for t in tokens
+    )
 
 
 @dataclass

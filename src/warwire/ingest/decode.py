@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 from dataclasses import dataclass
 
 #: How many leading bytes are sniffed for NUL bytes. Text files never contain NUL (except UTF-16/32,
@@ -20,8 +21,6 @@ SNIFF_BYTES = 8192
 #: not text: a correct decoding of real prose has essentially none.
 MAX_CONTROL_SHARE = 0.02
 
-#: Below this share of letters/digits/whitespace/punctuation a decoding is rejected as garbage.
-MIN_TEXT_SHARE = 0.80
 
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
@@ -42,21 +41,16 @@ def looks_binary(data: bytes) -> bool:
     return b"\x00" in head and not head.startswith(_BOMS)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+
+
 def _control_share(text: str) -> float:
-    if not text:
-        return 0.0
-    bad = sum(
-        1 for ch in text
-        if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or 0x7F <= ord(ch) < 0xA0 or ch == "\ufffd"
-    )
-    return bad / len(text)
+    return len(_CONTROL.findall(text)) / len(text) if text else 0.0
 
 
 def _plausible(text: str) -> bool:
-    if _control_share(text) > MAX_CONTROL_SHARE:
-        return False
-    good = sum(1 for ch in text if ch.isalnum() or ch.isspace() or ch.isprintable())
-    return good / max(1, len(text)) >= MIN_TEXT_SHARE
+    """A decoding of prose has (almost) no control characters or replacement marks."""
+    return _control_share(text) <= MAX_CONTROL_SHARE
 
 
 #: The legacy encodings news sites actually serve, most common first. charset-normalizer ranks

@@ -25,7 +25,8 @@ FURNITURE = re.compile(
     r"\b(?:contact(?:\s+us)?|subscribe|subscription|newsletter|sign\s+up|log\s*in|follow\s+us|"
     r"share\s+(?:this|on)|click\s+here|read\s+more|related\s+(?:articles|stories)|advertisement|"
     r"all\s+rights\s+reserved|copyright|cookies?|privacy\s+policy|terms\s+of\s+(?:use|service)|"
-    r"donate|visit|e-?mail\s+us|download\s+(?:our|the)\s+app|skip\s+to\s+content|menu|home\s*page)\b"
+    r"donate|visit|e-?mail\s+us|download\s+(?:our|the)\s+app|skip\s+(?:to\s+(?:main\s+)?content|links?)|"
+    r"menu|home\s*page|\d+\s*min(?:ute)?s?\s+read)\b"
     r"|©",
     re.I,
 )

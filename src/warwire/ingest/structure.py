@@ -66,6 +66,14 @@ _BYLINE = re.compile(r"^(?:by|written\s+by|words\s+by|reporting\s+by|von|par|por
 _STAFF_BYLINE = re.compile(
     r"\b(?:staff|correspondents?|reporters?|news\s+desk|bureau|agencies|wire\s+services?)$", re.I
 )
+#: Words of section labels and outlet names that title case makes look like a person's name.
+_NOT_NAME_WORDS = frozenset(
+    """news world live politics opinion middle east west north south business sport sports home
+    latest breaking video analysis features feature region international national local edition
+    english service desk staff today daily weekly times post herald gazette tribune observer wire
+    press agency online media network report reports update updates""".split()
+)
+_CREDIT_LINE = re.compile(r"^(?:reporting|writing|written|additional\s+reporting)\s+by\s+(?P<who>[^;|]+)", re.I)
 _NAME_PARTICLES = frozenset("van von der den de del della da dos du la le al el bin ibn abu ben st".split())
 _MASTHEAD_NOISE = re.compile(r"\s+(?:banner|logo|header|masthead|home(?:page)?)$", re.I)
 _NON_PERSON = frozenset("our a an the staff correspondent reporter reporters editor agencies wire".split())
@@ -95,12 +103,20 @@ def is_person_name(text: str) -> bool:
     caps = 0
     for w in words:
         core = w.strip(".")
+        if core.lower() in _NOT_NAME_WORDS:
+            return False
         if core.lower() in _NAME_PARTICLES or core.lower().split("-")[0] in _NAME_PARTICLES:
             continue
         if not core[:1].isupper() or not core.replace("-", "").replace("'", "").isalpha():
             return False
         caps += 1
     return caps >= 2 and not text.isupper()
+
+
+def _names_only(text: str) -> bool:
+    """True for "Jane Roe, John Doe" / "Jane Roe and John Doe": two or more person names."""
+    parts = [p for p in re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", text.strip()) if p]
+    return len(parts) >= 2 and all(is_person_name(p) for p in parts)
 
 
 def author_from_byline(who: str) -> str | None:
@@ -160,12 +176,16 @@ class _Classifier:
         self.min_repeats = min_repeats
         self.day_first = day_first
         self.lines = split_lines(text)
+        self.doc_language = self._document_language()
+        english = self.doc_language == "en" and "en" in languages
         for line in self.lines:
             # Names, links and two-word labels give lingua nothing to go on, unless the script
             # itself tells (Persian, Arabic, Cyrillic…).
             if line.words >= MIN_LANGUAGE_WORDS or lang_mod.latin_share(line.text) < 0.5:
-                line.language = lang_mod.detect(LINK.sub(" ", line.text), languages)
-        self.doc_language = self._document_language()
+                if english and lang_mod.looks_english(line.text):
+                    line.language = "en"
+                else:
+                    line.language = lang_mod.detect(LINK.sub(" ", line.text), languages)
         if self.freq and self._syndicated():
             self.freq = {}
 
@@ -201,14 +221,14 @@ class _Classifier:
     def run(self) -> Structure:
         st = Structure(self.lines, self.doc_language)
         body_idx = [ln.index for ln in self.lines if self._body_like(ln)]
-        if not body_idx:
+        if not body_idx:  # a note or a headline alone: keep what is not furniture
             for ln in self.lines:
-                self._middle(ln)
+                self._middle(ln, st)
             return st
         first, last = body_idx[0], body_idx[-1]
         self._header(self.lines[:first], st)
         for ln in self.lines[first : last + 1]:
-            self._middle(ln)
+            self._middle(ln, st)
         self._repeats(self.lines[: last + 1])
         self._labels(self.lines[first : last + 1])
         self._footer(self.lines[last + 1 :], st)
@@ -248,6 +268,14 @@ class _Classifier:
                 continue
             if self._frequent(ln) >= self.min_repeats or _is_link_line(ln) or self._foreign(ln):
                 break
+            if st.headline is None and _is_furniture(ln):  # "3 min read", "Skip to content"
+                _mark(ln, "boilerplate", "site furniture between the headline and the body", False)
+                continue
+            if st.headline is None and _names_only(ln.text):  # "Jane Roe, John Doe"
+                _mark(ln, "byline", "names between the headline and the body", False)
+                self._set_author(st, ln, ln.text.replace(",", " and "))
+                stop = ln.index - header[0].index
+                continue
             if st.headline is None and (has_bullet(ln.text) or ends_sentence(ln.text)):
                 _mark(ln, "deck", "between the headline and the body", True)
                 decks.append(ln)
@@ -271,7 +299,7 @@ class _Classifier:
                 _mark(ln, "boilerplate", self._header_reason(ln), False)
         for ln in header:
             if ln.kind == "boilerplate":
-                st.outlet_hints.extend(_outlet_hints(ln))
+                st.outlet_hints.extend(_outlet_hints(ln, masthead=ln.index == 0))
 
     def _header_reason(self, ln: Line) -> str:
         if self._frequent(ln) >= self.min_repeats:
@@ -289,7 +317,13 @@ class _Classifier:
             st.author = author_from_byline(who)
 
     # -- the body ----------------------------------------------------------------------
-    def _middle(self, ln: Line) -> None:
+    def _middle(self, ln: Line, st: Structure | None = None) -> None:
+        if ln.words <= 12 and (d := parse_date_line(ln.text, self.day_first)) is not None:
+            # a date alone on a line below a standfirst ("8 Jan 2020"): still the dateline
+            _mark(ln, "dateline", "a date alone on a line", False)
+            if st is not None and st.dateline is None and ln.start < len(self.text) // 2:
+                st.dateline, st.dateline_line = d, ln
+            return
         n = self._frequent(ln)
         # Inside the body only a template-shaped line ("Advertisement", "Read more") is dropped
         # for being frequent; a full sentence repeated across outlets is still reporting.
@@ -358,15 +392,19 @@ class _Classifier:
             else:
                 _mark(ln, "body", None, True)
             if ln.kind == "boilerplate":
-                st.outlet_hints.extend(_outlet_hints(ln))
+                st.outlet_hints.extend(_outlet_hints(ln, masthead=False))
+                credit = _CREDIT_LINE.match(ln.text)
+                if credit and st.author is None:  # "Reporting by Jane Roe; Editing by …"
+                    st.author = author_from_byline(credit.group("who"))
 
 
 _DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?=[/\s>)\]]|$)", re.I)
 _WEBMAIL = frozenset({"gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "proton.me", "protonmail.com"})
 
 
-def _outlet_hints(ln: Line) -> list[str]:
-    """Candidate outlet names from a boilerplate line: its domains, else a masthead name."""
+def _outlet_hints(ln: Line, masthead: bool) -> list[str]:
+    """Candidate outlet names from a boilerplate line: its domains, else (for the first line of
+    the document) a masthead name."""
     hints = []
     for m in LINK.finditer(ln.text):
         if "@" in m.group(0):
@@ -374,13 +412,15 @@ def _outlet_hints(ln: Line) -> list[str]:
         d = _DOMAIN.search(m.group(0))
         if d and d.group(1).lower() not in _WEBMAIL:
             hints.append(d.group(1).lower())
-    if not hints and ln.words <= 6 and lang_mod.latin_share(ln.text) > 0.9 and ln.text[:1].isupper():
+    if masthead and not hints and ln.words <= 6 and lang_mod.latin_share(ln.text) > 0.9 and ln.text[:1].isupper():
         # "Meridian Wire | World | Middle East", "TEHRAN BULLETIN — English Service": the name
         # comes first; a shouted masthead is written in title case.
         name = re.split(r"\s+[|—–-]\s+|\s*\|\s*", ln.text)[0]
         name = _MASTHEAD_NOISE.sub("", name).strip()
         if name.isupper():
             name = name.title()
+        if all(w.lower() in _NOT_NAME_WORDS for w in name.split()):
+            return hints  # "World News", "Live": a section label, not the outlet
         if name and not FURNITURE.search(name) and not ends_sentence(name):
             hints.append("name:" + name)
     return hints

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..model import Event, Mention
 from .build import build_event
-from .features import GENERIC, MentionFeatures, features
+from .features import GENERIC, MentionFeatures, features, haversine_km
 from .links import lift_links
 from .pairs import DATE_VETO_DAYS, LINK_THRESHOLD, block_keys, candidate_pairs, pair_score
 
@@ -30,6 +30,10 @@ __all__ = ["MergeOptions", "merge"]
 #: mention, then events sharing a block with those. Two rounds reach everything a new mention
 #: can join through one intermediate event; more only costs time.
 REOPEN_ROUNDS = 2
+
+#: Two clusters whose first precise (site/town) points are further apart than this are two acts.
+#: Generous (several town radii) because one geocoding slip must not split an event.
+PLACE_VETO_KM = 150.0
 
 #: Precisions whose country counts in the "one country set" coherence check.
 _PRECISE = ("site", "town", "admin1")
@@ -48,7 +52,7 @@ class MergeOptions:
 class _Cluster:
     """Union-find root state: what the coherence checks need, merged smaller into larger."""
 
-    __slots__ = ("members", "lo", "hi", "sentences", "forbidden", "countries")
+    __slots__ = ("members", "lo", "hi", "sentences", "forbidden", "countries", "point")
 
     def __init__(self, idx: int, f: MentionFeatures, forbidden: set[str]):
         self.members = [idx]
@@ -60,6 +64,8 @@ class _Cluster:
         self.sentences: dict[tuple[str, int], str | None] = {(f.doc_id, f.sentence_start): kind}
         self.forbidden = forbidden
         self.countries = {f.country} if f.country and f.precision in _PRECISE else set()
+        precise = f.lat is not None and f.precision in ("site", "town")
+        self.point = (f.lat, f.lon) if precise else None
 
     def compatible(self, other: _Cluster, ids: list[str]) -> bool:
         if self.lo is not None and other.lo is not None:
@@ -76,6 +82,8 @@ class _Cluster:
                 return False
         if self.countries and other.countries and not (self.countries & other.countries):
             return False
+        if self.point and other.point and haversine_km(*self.point, *other.point) > PLACE_VETO_KM:
+            return False  # single-link chains must not walk from town to town
         return True
 
     def absorb(self, other: _Cluster) -> None:
@@ -91,6 +99,7 @@ class _Cluster:
         if other.forbidden:
             self.forbidden = self.forbidden | other.forbidden
         self.countries |= other.countries
+        self.point = self.point or other.point
 
 
 def _forbidden(mentions: list[Mention]) -> dict[str, set[str]]:

@@ -27,7 +27,7 @@ ANAPHORA_SENTENCES = 2
 #: Share of the cause phrase's content words a mention must hold to be taken as its event.
 CAUSE_TEXT_MIN_OVERLAP = 0.34
 
-_CLAUSE_END = re.compile(r"[;:.!?]|,\s+(?:which|while|but|and|as|saying|said)\b|\s+--?\s+")
+_CLAUSE_END = re.compile(r"[;:.!?]|\n|,\s+(?:which|while|but|and|as|saying|said)\b|\s+--?\s+")
 
 
 def _phrase_after(sentence: str, pos: int) -> tuple[int, int]:

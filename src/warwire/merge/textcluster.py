@@ -50,6 +50,10 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
 )
 
 
+_CANON_ROWS = {w for row in SYNONYMS for w in row}
+_CANON = _CANON_ROWS
+
+
 @dataclass
 class ClusterOptions:
     """Options of :func:`cluster`."""
@@ -93,8 +97,10 @@ def _head(text: str, start: int, end: int, doc) -> tuple[str, tuple[str, ...]]: 
             content = [t for t in toks if t.pos_ in ("VERB", "NOUN", "ADJ", "PROPN")]
             root = span.root if span.root.pos_ in ("VERB", "NOUN", "ADJ", "PROPN") or not content else content[-1]
             return root.lemma_.lower(), lemmas
-    words = [stem(w) for w in _WORD.findall(text[start:end])] or [text[start:end].lower()]
-    return words[-1], tuple(words)
+    words = [w.lower() for w in _WORD.findall(text[start:end])] or [text[start:end].lower()]
+    last = words[-1]
+    # without lemmas: a synonym-table word as written, else its crude stem
+    return (last if last in _CANON else stem(last)), tuple(stem(w) for w in words)
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -110,7 +116,7 @@ def _doc_clusters(terms: dict[str, Counter], threshold: float) -> dict[str, int]
     n = len(docs)
     vecs: list[dict[str, float]] = []
     for d in docs:
-        v = {t: (1 + math.log(c)) * math.log((1 + n) / (1 + df[t])) for t, c in terms[d].items()}
+        v = {t: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[t])) + 1) for t, c in terms[d].items()}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         vecs.append({t: x / norm for t, x in v.items()})
     sim = [[_cosine(vecs[i], vecs[j]) for j in range(n)] for i in range(n)]

@@ -135,6 +135,8 @@ def find_arguments(trigger, light_verbs: frozenset[str], matches=()) -> ArgToken
         else:
             args.actor1 = _subject_up(t)
             args.actor2 = next((c for c in t.children if c.dep_ == "dobj"), None)
+        if t.dep_ in ("acl", "relcl") and t.tag_ == "VBD" and args.actor1 is None:
+            args.actor1 = t.head  # a finite verb misparsed as a modifier: "helicopters bombed"
         if t.dep_ == "acl" and t.tag_ == "VBN":  # "missiles fired by the IRGC", "troops killed"
             if args.actor2 is None and args.actor1 is not None:
                 pass

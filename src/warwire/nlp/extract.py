@@ -27,6 +27,9 @@ SEPARATORS = frozenset({"after", "before", "following", "since", "retaliation", 
                         "revenge", "avenge", "retaliate", "respond", "prompt", "provoke",
                         "follow", "days", "weeks", "months", "while", "whereas", "than", "when",
                         "blame", "accuse", "for", "over", "amid"})
+#: Prepositions after which an unrecognised proper noun is taken as a place word.
+PLACE_PREPS = frozenset({"from", "in", "at", "near", "into", "inside", "outside", "across",
+                         "toward", "towards", "around", "on", "to"})
 #: Sentences back within which a casualty-only sentence attaches to an earlier attack.
 CASUALTY_LOOKBACK_SENTENCES = 2
 #: Confidence pieces: base, bonus for a known initiator, for a specific mode; penalty for a mode
@@ -160,7 +163,9 @@ def _places_and_times(article: Article, doc, sent, trig: Trigger, used: set[int]
     places: list[Place] = []
     times: list[TimeValue] = []
     for ent in sent.ents:
-        if ent.label_ in args_mod.PLACE_LABELS:
+        misread = ent.label_ in ("PERSON", "ORG") and ent.root.dep_ == "pobj" and \
+            ent.root.head.lower_ in PLACE_PREPS - {"to", "on"} and not (used & set(range(ent.start, ent.end)))
+        if ent.label_ in args_mod.PLACE_LABELS or misread:  # "from Kermanshah" tagged PERSON
             if any(i in used for i in range(ent.start, ent.end)):
                 continue
             sp = article.original_span(ent.start_char, ent.end_char)
@@ -169,6 +174,24 @@ def _places_and_times(article: Article, doc, sent, trig: Trigger, used: set[int]
         elif ent.label_ in args_mod.TIME_LABELS:
             sp = article.original_span(ent.start_char, ent.end_char)
             times.append(TimeValue(text=sp.text, start=sp.start, end=sp.end, type=ent.label_))
+    # Proper nouns NER missed, where the syntax says "place": "from Kermanshah", "village of X".
+    covered = {i for ent in sent.ents for i in range(ent.start, ent.end)} | used
+    for tok in sent:
+        if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.i in covered:
+            continue
+        prep = tok.head
+        if not (prep.lower_ in PLACE_PREPS or (prep.lower_ == "of" and prep.head.lemma_.lower()
+                                                in args_mod.PLACE_NOUNS)):
+            continue
+        start = min((c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"),
+                    default=tok.i)
+        if any(i in covered for i in range(start, tok.i + 1)):
+            continue
+        span = doc[start:tok.i + 1]
+        sp = article.original_span(span.start_char, span.end_char)
+        places.append(Place(text=sp.text, start=sp.start, end=sp.end,
+                            role=args_mod.place_role(tok, trig.head)))
+    places.sort(key=lambda p: p.start or 0)
     return places, times
 
 
@@ -286,7 +309,7 @@ def _place_countries(mentions: list[Mention], doc, matches: list[ActorMatch]) ->
         # NER misses many small towns ("Sirjan", "Idleb"): try proper nouns too.
         named = {i for a in matches for i in range(a.start, a.end)}
         doc_places += [t.text for t in doc if t.pos_ == "PROPN" and t.is_alpha and t.ent_type_
-                       not in ("PERSON", "ORG", "NORP", "DATE") and t.i not in named]
+                       not in ("NORP", "DATE", "TIME") and t.i not in named]
     # "the US Embassy", "Iraq's parliament": a place word used as a modifier says little
     # about where an actor is based.
     modifiers = {e.text for e in doc.ents if e.root.dep_ in ("compound", "amod", "poss")}
@@ -377,14 +400,15 @@ def extract_mentions(article: Article, doc) -> list[Mention]:  # type: ignore[no
             d.trig.head.lemma_.lower() in lex.casualty_verbs and not d.merged for d in drafts
         )
         recent = [d for k, d in last_assault if sn - k <= CASUALTY_LOOKBACK_SENTENCES]
+        attached = False
         if has_counts and recent and (not drafts or only_casualty):
-            prev = recent[-1]
-            no_own_actor = all(args_mod.find_arguments(d.trig.head, lex.light_verbs).actor1 is None
-                               for d in drafts)
+            no_own_actor = all(args_mod.find_arguments(d.trig.head, lex.light_verbs, matches).actor1
+                               is None for d in drafts)
             if no_own_actor:
-                _add_counts(prev, cas)
+                _add_counts(recent[-1], cas)
                 drafts = [d for d in drafts if not (d.etype == "ASSAULT")]
-        elif has_counts and assaults:
+                attached = True
+        if has_counts and assaults and not attached:
             _add_counts(assaults[0], cas)
         for d in drafts:
             d.sn = sn

@@ -36,7 +36,7 @@ LOWER_BOUND = ("at least", "more than", "over", "upwards of", "no fewer than", "
 UPPER_BOUND = ("up to", "as many as", "less than", "fewer than", "nearly", "almost", "under")
 APPROX = ("some", "about", "around", "approximately", "roughly", "an estimated", "nearly")
 
-KILL_LEMMAS = frozenset({"kill", "killing", "die", "dead", "death", "fatality", "slay", "martyr", "execute",
+KILL_LEMMAS = frozenset({"kill", "killing", "assassinate", "behead", "die", "dead", "death", "fatality", "slay", "martyr", "execute",
                          "massacre", "murder", "behead", "casualty", "life", "toll", "body"})
 INJURE_LEMMAS = frozenset({"injuring", "wounding", "wound", "injure", "injury", "hurt", "maim", "injured", "wounded"})
 
@@ -177,7 +177,8 @@ def casualties_in(sent) -> Casualties:  # type: ignore[no-untyped-def]
     res = Casualties()
     for tok in sent:
         lemma = tok.lemma_.lower()
-        kind = "killed" if lemma in KILL_LEMMAS or tok.lower_ in ("dead", "killed") else \
+        gunned_down = lemma == "gun" and any(c.lower_ == "down" for c in tok.children)
+        kind = "killed" if lemma in KILL_LEMMAS or tok.lower_ in ("dead", "killed") or gunned_down else \
             "injured" if lemma in INJURE_LEMMAS or tok.lower_ in ("injured", "wounded") else None
         if kind is None:
             continue

@@ -260,12 +260,26 @@ class SQLiteStore:
 
     def iter_events(self) -> Iterator[Event]:
         """Stored events (ordered by date, then id) with their mentions."""
+        page: list[sqlite3.Row] = []
         for row in self._iter("SELECT event_id, data FROM events ORDER BY date, event_id"):
-            mentions = {
-                r[0]: rows.row_to_mention(r[1])
-                for r in self._read().execute(
-                    "SELECT mention_id, data FROM mentions WHERE event_id = ?", (row[0],))
-            }
+            page.append(row)
+            if len(page) >= FETCH_SIZE:
+                yield from self._events_with_mentions(page)
+                page = []
+        yield from self._events_with_mentions(page)
+
+    def _events_with_mentions(self, page: list[sqlite3.Row]) -> Iterator[Event]:
+        """Events of one page, their mentions fetched in one query (not one per event)."""
+        if not page:
+            return
+        marks = ", ".join("?" for _ in page)
+        mentions = {
+            r[0]: rows.row_to_mention(r[1])
+            for r in self._read().execute(
+                f"SELECT mention_id, data FROM mentions WHERE event_id IN ({marks})",
+                [row[0] for row in page])
+        }
+        for row in page:
             yield rows.row_to_event(row[1], mentions)
 
     # -- bookkeeping ------------------------------------------------------------------------
