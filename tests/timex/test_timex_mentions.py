@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from warwire.model import Article, Mention, OffsetMap, Span, TimeValue
 from warwire.timex import date_mentions
-from warwire.timex.mentions import _attached
+from warwire.timex.mentions import _attached, _TokenIndex
 
 
 def _article(body: str, header: str = "", published: str | None = "2020-01-03") -> Article:
@@ -76,7 +76,7 @@ def test_with_a_parse_the_attached_expression_wins(nlp):
     doc = nlp(body)
     m = _mention(art, "attack", body)
     wednesday = body.index("Wednesday")
-    assert _attached(doc, art, m, [TimeValue(text="Wednesday", start=wednesday,
+    assert _attached(_TokenIndex(doc, art), m, [TimeValue(text="Wednesday", start=wednesday,
                                              end=wednesday + 9)]) == {0}
     date_mentions(art, doc, [m])
     assert m.date.date == "2020-01-01"

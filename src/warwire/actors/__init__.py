@@ -54,10 +54,16 @@ class ActorMatch:
     role: str
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def normalize_alias(text: str) -> str:
     """Lowercase, unify apostrophes and hyphens/spaces, drop a leading "the "."""
-    t = text.replace("’", "'").replace("‘", "'").replace("`", "'").lower().strip()
-    t = re.sub(r"\s+", " ", t)
+    t = text.lower().strip()
+    if "’" in t or "‘" in t or "`" in t:
+        t = t.replace("’", "'").replace("‘", "'").replace("`", "'")
+    if "  " in t or "\n" in t or "\t" in t:
+        t = _SPACES.sub(" ", t)
     return t[4:] if t.startswith("the ") else t
 
 
@@ -123,6 +129,8 @@ def load_dictionary() -> ActorDictionary:
     return d
 
 
+_FIRST_SPLIT = re.compile(r"[-'.]")
+
 #: Longest alias, in tokens, tried at each position (aliases are at most this many words).
 MAX_ALIAS_TOKENS = 8
 
@@ -135,18 +143,20 @@ def find_actors(doc) -> list[ActorMatch]:  # type: ignore[no-untyped-def]
     """
     d = load_dictionary()
     out: list[ActorMatch] = []
-    n = len(doc)
+    toks = list(doc)
+    n = len(toks)
+    starts = [t.idx for t in toks]
+    ends = [t.idx + len(t.text) for t in toks]
     i = 0
     text = doc.text
     while i < n:
-        tok = doc[i]
-        first = tok.lower_.replace("’", "'")
-        if first == "the" or (re.split(r"[-'.]", first)[0] or first) not in d.first_words:
+        first = toks[i].lower_.replace("’", "'")
+        if first == "the" or (_FIRST_SPLIT.split(first)[0] or first) not in d.first_words:
             i += 1
             continue
         found = None
         for k in range(min(MAX_ALIAS_TOKENS, n - i), 0, -1):
-            span_text = text[tok.idx: doc[i + k - 1].idx + len(doc[i + k - 1].text)]
+            span_text = text[starts[i]: ends[i + k - 1]]
             hit = d.exact_aliases.get(span_text) or (
                 None if span_text.isupper() and len(span_text) <= CASE_SENSITIVE_MAX_LEN
                 else d.aliases.get(normalize_alias(span_text))

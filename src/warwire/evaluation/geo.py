@@ -50,6 +50,23 @@ class GoldDoc:
     toponyms: list[GoldToponym] = field(default_factory=list)
 
 
+#: How far (characters) a gold offset may be off its name (GeoVirus offsets are shifted by one).
+ALIGN_WINDOW = 8
+
+
+def _align(text: str, start: int, end: int, name: str) -> tuple[int, int]:
+    """Offsets of ``name`` nearest to the given ones when the gold offsets miss it."""
+    if not name or text[start:end] == name:
+        return start, end
+    lo = max(0, start - ALIGN_WINDOW)
+    hits = [i for i in range(lo, min(len(text), start + ALIGN_WINDOW + 1))
+            if text.startswith(name, i)]
+    if not hits:
+        return start, end
+    best = min(hits, key=lambda i: abs(i - start))
+    return best, best + len(name)
+
+
 def _country_iso2_by_name() -> dict[str, str]:
     from ..geo.build import _package_file
 
@@ -69,8 +86,9 @@ def load_lgl(path: Path) -> list[GoldDoc]:
             if g is not None and g.findtext("lat"):
                 lat, lon = float(g.findtext("lat")), float(g.findtext("lon"))
                 country = iso.get((g.findtext("country") or "").strip())
-            doc.toponyms.append(GoldToponym(int(t.findtext("start")), int(t.findtext("end")),
-                                            t.findtext("phrase") or "", lat, lon, country))
+            phrase = t.findtext("phrase") or ""
+            start, end = _align(doc.text, int(t.findtext("start")), int(t.findtext("end")), phrase)
+            doc.toponyms.append(GoldToponym(start, end, phrase, lat, lon, country))
         docs.append(doc)
     return docs
 
@@ -83,8 +101,9 @@ def load_geovirus(path: Path) -> list[GoldDoc]:
     for n, art in enumerate(ET.parse(path).getroot().iter("article")):
         doc = GoldDoc(f"gv{n}", art.findtext("text") or "")
         for loc in art.iter("location"):
-            doc.toponyms.append(GoldToponym(int(loc.findtext("start")), int(loc.findtext("end")),
-                                            loc.findtext("name") or "", float(loc.findtext("lat")),
+            name = loc.findtext("name") or ""
+            start, end = _align(doc.text, int(loc.findtext("start")), int(loc.findtext("end")), name)
+            doc.toponyms.append(GoldToponym(start, end, name, float(loc.findtext("lat")),
                                             float(loc.findtext("lon")), None))
         docs.append(doc)
     points = [(t.lat, t.lon) for d in docs for t in d.toponyms]

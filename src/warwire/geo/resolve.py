@@ -35,7 +35,7 @@ __all__ = ["resolve", "candidates_for", "precision_of", "to_place", "US_STATE_AB
 #: 5 puts them level with a town of 100,000 (they come from the project's own conflict tables).
 FEATURE_BONUS = {"country": 2.5, "admin1": 0.5, "admin2": 0.5, "site": 5.0, "region": 5.0,
                  "city": 0.0}
-ALTERNATE_PENALTY = 1.0  # the written form is only an alternate (often historic) name
+ALTERNATE_PENALTY = 2.0  # the written form is only an alternate (often historic) name
 CAPITAL_BONUS = 1.0  # a national capital is what an unqualified name usually means
 NEIGHBOUR_SHARE = 0.5  # a neighbour of the focus country gets this share of its focus
 SUPPORT = 2.0  # other names of the document have a candidate within ~50 km
@@ -45,8 +45,10 @@ SUPPORT_MAX_CELLS = 15
 #: Grid cell for the support test, in degrees (~55 km of latitude).
 SUPPORT_CELL = 0.5
 #: Demonym endings and what they replace: "South Ossetian" → "South Ossetia".
-DEMONYM_ENDINGS = (("ians", "ia"), ("ian", "ia"), ("ans", "a"), ("an", "a"), ("ese", ""),
-                   ("is", ""), ("i", ""))
+DEMONYM_ENDINGS = (("ians", "ia"), ("ians", "io"), ("ian", "ia"), ("ans", "a"), ("ans", ""),
+                   ("an", "a"), ("an", "as"), ("ers", ""), ("ese", ""), ("is", ""), ("i", ""))
+#: AP abbreviations long enough to be unambiguous without their dot ("Calif", "Tenn").
+UNDOTTED_ABBREVIATIONS = frozenset({"calif", "conn", "tenn", "okla", "mich", "minn", "ariz"})
 FUZZY_PENALTY = 2.0  # found only by skeleton + rapidfuzz
 FOCUS_COUNTRY = 4.5  # a full-country focus outweighs a 30,000× population gap
 FOCUS_ADMIN1 = 2.5
@@ -73,6 +75,27 @@ US_STATE_ABBREVIATIONS = {
     "tex": "Texas", "vt": "Vermont", "va": "Virginia", "wash": "Washington",
     "wva": "West Virginia", "wis": "Wisconsin", "wyo": "Wyoming", "dc": "District of Columbia",
 }
+#: Wording typical of one country's local news, for documents whose place names alone leave the
+#: country open ("the Athens City Council" with no state named). Each cue found adds
+#: CUE_WEIGHT to that country's focus votes; few, unambiguous, institutional words only.
+COUNTRY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("US", re.compile(r"\b(?:[Ss]heriff(?:'s|’s)? (?:[Oo]ffice|[Dd]epartment|[Dd]eputy)|"
+                      r"[Cc]ounty (?:[Cc]ommission|[Ss]heriff|[Bb]oard|[Cc]ourthouse|[Rr]oad)|"
+                      r"[Cc]ity [Cc]ouncil|[Ss]chool [Bb]oard|[Ii]nterstate \d+|\bmph\b|"
+                      r"[Ss]tate (?:[Ss]en|[Rr]ep)\.|[Hh]ighway [Pp]atrol|[Cc]ounty [Cc]ommissioners?|"
+                      r"[Pp]olice [Cc]hief|[Dd]istrict [Aa]ttorney|[Ss]uperintendent)")),
+)
+CUE_WEIGHT = 1.0
+
+
+def cue_countries(text: str) -> list[str]:
+    """ISO2 codes suggested by national wording (one vote per distinct cue found)."""
+    out = []
+    for iso2, pattern in COUNTRY_CUES:
+        out.extend([iso2] * min(3, len(set(m.group(0).lower() for m in pattern.finditer(text)))))
+    return out
+
+
 #: Features that have a point location (support and proximity apply to them).
 LOCAL = frozenset({"city", "site", "admin2"})
 
@@ -99,9 +122,9 @@ class _Name:
 
 def _abbreviation(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     """AP-style state abbreviations ("Tex.", "W. Va.", "D.C.") → the state."""
-    if "." not in text:
-        return []
     key = normalize(text).replace(" ", "")
+    if "." not in text and key not in UNDOTTED_ABBREVIATIONS:
+        return []
     if key == "la" and text.strip() == "L.A.":
         key = "los angeles"
     if key == "dc":
@@ -187,10 +210,12 @@ class _Context:
     cells: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
 
 
-def _context(names: list[_Name], demonyms: list[str]) -> _Context:
+def _context(names: list[_Name], demonyms: list[str], cues: list[str]) -> _Context:
     ctx = _Context(cells={n.key: n.cells for n in names if n.cells})
     for iso2 in demonyms:
         ctx.countries[iso2] += DEMONYM_WEIGHT
+    for iso2 in cues:
+        ctx.countries[iso2] += CUE_WEIGHT
     for n in names:
         b = n.best
         if b is None:
@@ -292,12 +317,20 @@ def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer,
                              and (c.cc, normalize(c.name)) in gazetteer.capitals},
                 cells={_cell(c.lat, c.lon) for c in cands if c.feature in LOCAL})
         names[key].qualifiers |= _qualifiers(text, top)
-    ctx: _Context | None = None
-    for _ in range(ROUNDS + 1):
-        for n in names.values():
-            if n.candidates:
-                n.best = max(n.candidates, key=lambda c, n=n: _score(c, n, ctx, gazetteer))
-        ctx = _context(list(names.values()), demonyms or [])
+    cues = cue_countries(text)
+    ctx: _Context | None = _context([], [], cues) if cues else None
+    # Round 0 scores each name alone; later rounds update one name at a time, least ambiguous
+    # first, rebuilding the context after each so that two ambiguous names ("Walker County",
+    # "Huntsville") settle on the pair that fits instead of swapping back and forth.
+    order = sorted((n for n in names.values() if n.candidates), key=lambda n: len(n.candidates))
+    for n in order:
+        n.best = max(n.candidates, key=lambda c, n=n: _score(c, n, ctx, gazetteer))
+    all_names = list(names.values())
+    ctx = _context(all_names, demonyms or [], cues)
+    for _ in range(ROUNDS):
+        for n in order:
+            n.best = max(n.candidates, key=lambda c, n=n: _score(c, n, ctx, gazetteer))
+            ctx = _context(all_names, demonyms or [], cues)
     by_key = defaultdict(lambda: None, {k: n.best for k, n in names.items()})
     focus = ctx.countries.most_common(1)[0][0] if ctx and ctx.countries else None
     places = []

@@ -199,7 +199,13 @@ class _Classifier:
     def _document_language(self) -> str | None:
         long_lines = sorted(self.lines, key=lambda ln: -ln.words)[:12]
         sample = " ".join(ln.text for ln in long_lines if ln.words >= BODY_MIN_WORDS)[:3000]
-        return lang_mod.detect(sample, self.languages) if sample else None
+        if not sample:
+            return None
+        # English prose is told by its function words at no cost; lingua (and loading its
+        # models, seconds on first use) is kept for text that is not plainly English.
+        if "en" in self.languages and lang_mod.looks_english(sample):
+            return "en"
+        return lang_mod.detect(sample, self.languages)
 
     def _foreign(self, line: Line) -> bool:
         return line.language is not None and self.doc_language is not None and (

@@ -126,7 +126,13 @@ def cluster_mentions(mentions: list[Mention], threshold: float = LINK_THRESHOLD)
     edges.sort()
     forbid = _forbidden(mentions)
     parent = list(range(len(mentions)))
-    state = {i: _Cluster(i, feats[i], forbid.get(ids[i], set())) for i in range(len(mentions))}
+    state: dict[int, _Cluster] = {}  # roots that joined something; the rest stay singletons
+
+    def root_state(x: int) -> _Cluster:
+        st = state.get(x)
+        if st is None:
+            st = state[x] = _Cluster(x, feats[x], forbid.get(ids[x], set()))
+        return st
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -136,13 +142,18 @@ def cluster_mentions(mentions: list[Mention], threshold: float = LINK_THRESHOLD)
 
     for _, i, j in edges:
         ri, rj = find(i), find(j)
-        if ri == rj or not state[ri].compatible(state[rj], ids):
+        if ri == rj:
             continue
-        if len(state[ri].members) < len(state[rj].members):
-            ri, rj = rj, ri
+        si, sj = root_state(ri), root_state(rj)
+        if not si.compatible(sj, ids):
+            continue
+        if len(si.members) < len(sj.members):
+            ri, rj, si, sj = rj, ri, sj, si
         parent[rj] = ri
-        state[ri].absorb(state.pop(rj))
+        si.absorb(sj)
+        del state[rj]
     groups = [sorted(st.members) for st in state.values()]
+    groups += [[i] for i in range(len(mentions)) if parent[i] == i and i not in state]
     return sorted(([mentions[i] for i in g] for g in groups), key=lambda g: g[0].mention_id)
 
 

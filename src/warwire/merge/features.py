@@ -61,15 +61,14 @@ _STOP = frozenset(
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
+_SUFFIX = re.compile(r"(?<=...)(?:ations|ation|ings|ing|ies|ied|ed|es|s|ly)$")
+
+
 def stem(word: str) -> str:
     """A crude, fast English suffix stripper (lemma-like key for matching evidence words)."""
-    w = word.lower()
-    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly"):
-        if len(w) > len(suffix) + 2 and w.endswith(suffix):
-            w = w[: -len(suffix)]
-            break
+    w = _SUFFIX.sub("", word.lower(), count=1)
     if len(w) > 3 and w[-1] == w[-2]:
-        w = w[:-1]  # "shelling" → "shell", "killled" typo-safe
+        w = w[:-1]  # "shelling" → "shell" → "shel", "killed" → "kil"
     return w[:7]  # a prefix key joins "retaliate"/"retaliatory", "bomb"/"bombard"
 
 

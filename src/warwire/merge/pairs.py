@@ -19,10 +19,11 @@ BUCKET_DAYS = 7
 #: week: placing them in every week would make them compare with everything.
 LONG_INTERVAL_DAYS = 62
 
-#: Within a block, each mention is compared with this many following mentions in date order.
-#: Big enough that every report of one day's events in one country meets the others in any
-#: realistic feed; small enough that cost stays linear when a block grows without bound.
-BLOCK_WINDOW = 60
+#: Within a block, each mention is compared with this many following mentions in (date, place
+#: cell, kind of act) order. The reports of one act sort next to each other, so a window of a
+#: few dozen finds them even in a crowded block; a fixed window keeps the cost linear however
+#: dense a block grows (a 10× bigger feed over the same months and countries).
+BLOCK_WINDOW = 25
 
 #: Country key of the block where mentions without a country meet every mention of their weeks.
 UNPLACED = "?"
@@ -91,31 +92,36 @@ def candidate_pairs(feats: Sequence[MentionFeatures]) -> Iterator[tuple[int, int
             blocks.setdefault(k, []).append(i)
     seen: set[int] = set()
     n = len(feats)
-
-    def emit(i: int, j: int) -> Iterator[tuple[int, int]]:
-        lo, hi = (i, j) if i < j else (j, i)
-        code = lo * n + hi
-        if code not in seen:
-            seen.add(code)
-            yield lo, hi
-
+    # sort key inside a block: date, then a coarse place cell and the kind of act, so that the
+    # reports of one act sit next to each other even in a crowded block
+    order = [
+        (f.interval.start if f.interval else 0,
+         (round(f.lat), round(f.lon)) if f.lat is not None else (999, 999),
+         f.trigger_kind or "", f.mention_id)
+        for f in feats
+    ]
+    placed = [_placed(f) for f in feats]
     for key in sorted(blocks, key=repr):
         members = blocks[key]
         if len(members) < 2:
             continue
-        members.sort(key=lambda i: (feats[i].interval.start if feats[i].interval else 0, feats[i].mention_id))
-        if len(key) > 1 and key[1] == UNPLACED:
-            # only pairs with at least one country-less mention, its neighbours on both sides
-            for pos, i in enumerate(members):
-                if _placed(feats[i]):
-                    continue
-                for j in members[max(0, pos - BLOCK_WINDOW) : pos + BLOCK_WINDOW + 1]:
-                    if j != i:
-                        yield from emit(i, j)
-            continue
+        members.sort(key=order.__getitem__)
+        unplaced_block = len(key) > 1 and key[1] == UNPLACED
         for pos, i in enumerate(members):
-            for j in members[pos + 1 : pos + 1 + BLOCK_WINDOW]:
-                yield from emit(i, j)
+            if unplaced_block:
+                # only pairs with a country-less mention, its neighbours on both sides
+                if placed[i]:
+                    continue
+                window = members[max(0, pos - BLOCK_WINDOW) : pos + BLOCK_WINDOW + 1]
+            else:
+                window = members[pos + 1 : pos + 1 + BLOCK_WINDOW]
+            for j in window:
+                if j == i:
+                    continue
+                code = i * n + j if i < j else j * n + i
+                if code not in seen:
+                    seen.add(code)
+                    yield (i, j) if i < j else (j, i)
 
 
 def _placed(f: MentionFeatures) -> bool:

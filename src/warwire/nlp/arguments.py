@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..actors import ActorMatch, load_dictionary, resolve_actor
+from .triggers import _stems
 
 __all__ = ["ArgTokens", "find_arguments", "actor_span", "place_role", "PLACE_LABELS",
            "TIME_LABELS"]
@@ -45,6 +46,11 @@ class ArgTokens:
 
     actor1: object | None = None
     actor2: object | None = None
+
+
+def is_light(tok, light_verbs: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
+    """Is ``tok`` a light verb ("carried out", "waged"), even when the lemmatizer slipped?"""
+    return tok.lemma_.lower() in light_verbs or any(s in light_verbs for s in _stems(tok.lower_))
 
 
 def _pobj(prep):  # type: ignore[no-untyped-def]
@@ -189,10 +195,10 @@ def find_arguments(trigger, light_verbs: frozenset[str], matches=()) -> ArgToken
                     break
         gov = t.head
         if args.actor1 is None and gov is not t and t.dep_ in ("dobj", "attr", "pobj", "nsubjpass") and (
-            gov.lemma_.lower() in light_verbs or gov.pos_ == "VERB"
+            is_light(gov, light_verbs) or gov.pos_ == "VERB"
         ):
             verb = gov if t.dep_ != "pobj" else gov.head
-            if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in light_verbs | {"be", "conduct"}:
+            if verb.pos_ in ("VERB", "AUX") and (is_light(verb, light_verbs) or verb.lemma_ in ("be", "conduct")):
                 args.actor1 = _subject_up(verb)
                 if args.actor1 is None:
                     agent = next((c for c in verb.children if c.dep_ == "agent"), None)

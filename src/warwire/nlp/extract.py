@@ -15,7 +15,7 @@ from ..actors import ActorMatch, find_actors
 from ..model import Actor, Article, Count, Mention, Place, Span, TimeValue
 from . import arguments as args_mod
 from .attribution import claimant_token
-from .lexicon import Lexicon, acled_for, load_lexicon, phrase_matcher
+from .lexicon import Lexicon, acled_for, load_lexicon, match_phrases
 from .modality import is_standing_presence, modality_of
 from .numbers import CountSpan, casualties_in
 from .triggers import MODE_PRIORITY, Trigger, find_triggers, mode_for
@@ -35,6 +35,9 @@ CASUALTY_LOOKBACK_SENTENCES = 2
 #: Confidence pieces: base, bonus for a known initiator, for a specific mode; penalty for a mode
 #: read only from the sentence at large.
 CONF_BASE, CONF_ACTOR, CONF_MODE, CONF_WEAK_MODE = 0.55, 0.2, 0.1, -0.1
+#: The act a sentence is about (its main clause) vs one it mentions as background ("in response
+#: to clashes …", "after the attack …").
+CONF_MAIN_CLAUSE, CONF_SUBORDINATE = 0.05, -0.1
 #: Actor sectors that turn an "attack"/"storming" by them into a riot (PROTEST), not an ASSAULT.
 CROWD_SECTORS = frozenset({"CVL"})
 #: Pronouns resolved to the nearest preceding named actor (persons for he/she).
@@ -63,6 +66,8 @@ class _Draft:
     etype: str = ""
     sn: int = 0  # sentence number in the document
     definite: bool = False  # "the attack", "the missiles hit": may refer back to an earlier act
+    ents: list = field(default_factory=list)  # named entities of the sentence (computed once)
+    propn: list = field(default_factory=list)  # proper-noun objects of prepositions in it
 
 
 def _path_separated(a, b) -> bool:  # type: ignore[no-untyped-def]
@@ -159,10 +164,10 @@ def _acled(etype: str, mode: str | None, trig: Trigger, a1: Actor | None, a2: Ac
     return pair if pair else (None, None)
 
 
-def _places_and_times(article: Article, doc, sent, trig: Trigger, used: set[int]):  # type: ignore[no-untyped-def]
+def _places_and_times(article: Article, doc, d: _Draft, trig: Trigger, used: set[int]):  # type: ignore[no-untyped-def]
     places: list[Place] = []
     times: list[TimeValue] = []
-    for ent in sent.ents:
+    for ent in d.ents:
         misread = ent.label_ in ("PERSON", "ORG") and ent.root.dep_ == "pobj" and \
             ent.root.head.lower_ in PLACE_PREPS - {"to", "on"} and not (used & set(range(ent.start, ent.end)))
         if ent.label_ in args_mod.PLACE_LABELS or misread:  # "from Kermanshah" tagged PERSON
@@ -175,9 +180,9 @@ def _places_and_times(article: Article, doc, sent, trig: Trigger, used: set[int]
             sp = article.original_span(ent.start_char, ent.end_char)
             times.append(TimeValue(text=sp.text, start=sp.start, end=sp.end, type=ent.label_))
     # Proper nouns NER missed, where the syntax says "place": "from Kermanshah", "village of X".
-    covered = {i for ent in sent.ents for i in range(ent.start, ent.end)} | used
-    for tok in sent:
-        if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.i in covered:
+    covered = {i for ent in d.ents for i in range(ent.start, ent.end)} | used
+    for tok in d.propn:
+        if tok.i in covered:
             continue
         prep = tok.head
         if not (prep.lower_ in PLACE_PREPS or (prep.lower_ == "of" and prep.head.lemma_.lower()
@@ -195,6 +200,18 @@ def _places_and_times(article: Article, doc, sent, trig: Trigger, used: set[int]
     return places, times
 
 
+def _main_clause(tok) -> bool:  # type: ignore[no-untyped-def]
+    """The trigger is the sentence root, or the object/subject of a root light verb."""
+    if tok.dep_ == "ROOT":
+        return True
+    return tok.head.dep_ == "ROOT" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "conj")
+
+
+def _backgrounded(tok) -> bool:  # type: ignore[no-untyped-def]
+    """The trigger sits under a time/cause connective ("after", "in response to", "following")."""
+    return any(a.lower_ in SEPARATORS or a.lemma_.lower() in SEPARATORS for a in tok.ancestors)
+
+
 def _build(article: Article, doc, d: _Draft, n: int, matches: list[ActorMatch], lex: Lexicon):  # type: ignore[no-untyped-def]
     trig = d.trig
     heads = args_mod.find_arguments(trig.head, lex.light_verbs, matches)
@@ -203,6 +220,15 @@ def _build(article: Article, doc, d: _Draft, n: int, matches: list[ActorMatch], 
         more = args_mod.find_arguments(extra.head, lex.light_verbs, matches)
         a1_head = a1_head or more.actor1
         a2_head = a2_head or more.actor2
+    if a1_head is None and trig.head.pos_ == "VERB" and not any(
+        c.dep_ in ("nsubjpass", "auxpass", "nsubj") for c in trig.head.children
+    ):
+        # A finite act with no subject in the parse (often a misparse: "IS forces captured …"):
+        # a named actor before the trigger, outside any prepositional phrase, is its initiator.
+        before = [m for m in matches if d.sent.start <= m.start and m.end <= trig.head.i
+                  and m.role == "actor" and doc[m.end - 1].dep_ not in ("pobj", "dobj", "poss")]
+        if before:
+            a1_head = doc[before[0].end - 1]
     if a1_head is not None and a1_head.lemma_.lower() in args_mod.MEANS_NOUNS and not any(
         m.start <= a1_head.i < m.end and m.role == "actor" for m in matches
     ):
@@ -244,14 +270,15 @@ def _build(article: Article, doc, d: _Draft, n: int, matches: list[ActorMatch], 
     if actor2 is not None and a2_head is not None and a2_head.ent_type_ in args_mod.PLACE_LABELS \
             and actor2.name is None and actor2.sector is None:
         actor2 = None
-    places, times = _places_and_times(article, doc, d.sent, trig, used)
+    places, times = _places_and_times(article, doc, d, trig, used)
     a_event, a_sub = _acled(etype, mode, trig, actor1, actor2)
     claim_tok = claimant_token(trig.head, d.sent)
     claimant = _actor(article, doc, claim_tok, matches) if claim_tok is not None else None
     tspan = doc[trig.start:trig.end]
     sent = d.sent
     conf = CONF_BASE + (CONF_ACTOR if actor1 and (actor1.country or actor1.name) else 0) + (
-        CONF_MODE if mode and not d.weak_mode else CONF_WEAK_MODE if d.weak_mode else 0)
+        CONF_MODE if mode and not d.weak_mode else CONF_WEAK_MODE if d.weak_mode else 0) + (
+        CONF_MAIN_CLAUSE if _main_clause(trig.head) else CONF_SUBORDINATE if _backgrounded(trig.head) else 0)
     return Mention(
         mention_id=f"{article.doc_id}:m{n}",
         doc_id=article.doc_id,
@@ -292,34 +319,50 @@ def _resolve_pronoun(actor: Actor, pron, sent, matches: list[ActorMatch]) -> Non
 
 #: Sectors of actors whose country, when the text names none, is where they are (the gold's
 #: "based in" rule for non-state actors); state forces are never placed this way.
+#: Unnamed state forces ("security forces", "the army") are placed in the country where they act
+#: (they usually act at home) — but not aircraft, which so often fly across borders.
+AIRCRAFT_WORDS = frozenset({"warplanes", "warplane", "jets", "jet", "aircraft", "planes", "plane",
+                            "helicopters", "helicopter", "drones", "drone", "airstrikes",
+                            "airstrike", "strikes", "missiles", "rockets"})
 #: Only in texts this short (a report of one incident) are places of other sentences used.
 SHORT_DOC_TOKENS = 120
 PLACE_COUNTRY_SECTORS = frozenset({"REB", "UAF", "CVL", "JRN", "MED", "REL", "BUS", "NGO", None})
 
 
-def _place_countries(mentions: list[Mention], doc, matches: list[ActorMatch]) -> None:  # type: ignore[no-untyped-def]
+def _place_countries(mentions: list[Mention], doc, matches: list[ActorMatch], ents: list) -> None:  # type: ignore[no-untyped-def]
     """Give non-state actors without a country the country of the places around them, and
     unnamed coalitions their likely leader ("coalition airstrikes" in Yemen → Saudi-led)."""
     from ..actors import load_dictionary
     from ..actors.places import country_of_place
 
-    doc_places = [e.text for e in doc.ents if e.label_ in args_mod.PLACE_LABELS
+    doc_places = [e.text for e in ents if e.label_ in args_mod.PLACE_LABELS
                   and e.root.dep_ not in ("compound", "amod", "poss")]
     if len(doc) <= SHORT_DOC_TOKENS:
         # NER misses many small towns ("Sirjan", "Idleb"): try proper nouns too.
         named = {i for a in matches for i in range(a.start, a.end)}
-        doc_places += [t.text for t in doc if t.pos_ == "PROPN" and t.is_alpha and t.ent_type_
-                       not in ("NORP", "DATE", "TIME") and t.i not in named]
+        run: list = []
+        for t in [*doc, None]:
+            if t is not None and t.i not in named and t.ent_type_ not in ("DATE", "TIME") and (
+                t.pos_ == "PROPN" or (run and t.text in ("'", "’", "-") )
+            ):
+                run.append(t)
+                continue
+            if run:  # "Harf Sufyan", "Dar'a": the whole run first, then its words
+                doc_places.append(doc[run[0].i:run[-1].i + 1].text)
+                doc_places += [r.text for r in run if r.is_alpha and len(run) > 1]
+            run = []
     # "the US Embassy", "Iraq's parliament": a place word used as a modifier says little
     # about where an actor is based.
-    modifiers = {e.text for e in doc.ents if e.root.dep_ in ("compound", "amod", "poss")}
+    modifiers = {e.text for e in ents if e.root.dep_ in ("compound", "amod", "poss")}
     d = load_dictionary()
     for m in mentions:
         for actor in (m.actor1, m.actor2):
             if actor is None or actor.country:
                 continue
             entry = d.by_name.get(actor.name) if actor.name else None
-            if entry is None and actor.sector not in PLACE_COUNTRY_SECTORS:
+            head = (actor.text.split() or [""])[-1].lower()
+            domestic = actor.sector in ("MIL", "COP", "GOV") and head not in AIRCRAFT_WORDS
+            if entry is None and actor.sector not in PLACE_COUNTRY_SECTORS and not domestic:
                 continue
             if entry is not None and not entry.by_place_country and entry.sector not in PLACE_COUNTRY_SECTORS:
                 continue
@@ -387,7 +430,8 @@ def extract_mentions(article: Article, doc) -> list[Mention]:  # type: ignore[no
     lex = load_lexicon()
     matches = find_actors(doc)
     blocked = {i for m in matches if m.role == "actor" for i in range(m.start, m.end)}
-    hits_all = [(doc.vocab.strings[k], s, e) for k, s, e in phrase_matcher_for(doc)(doc)]
+    hits_all = match_phrases(doc)
+    ents = list(doc.ents)
     finished: list[_Draft] = []
     last_assault: list[tuple[int, _Draft]] = []  # (sentence number, draft)
     for sn, sent in enumerate(doc.sents):
@@ -410,14 +454,18 @@ def extract_mentions(article: Article, doc) -> list[Mention]:  # type: ignore[no
                 attached = True
         if has_counts and assaults and not attached:
             _add_counts(assaults[0], cas)
+        if drafts:
+            sent_ents = [e for e in ents if sent.start <= e.start < sent.end]
+            propn = [t for t in sent if t.pos_ == "PROPN" and t.dep_ == "pobj"]
         for d in drafts:
             d.sn = sn
+            d.ents, d.propn = sent_ents, propn
             finished.append(d)
             if d.etype == "ASSAULT" and d.modality == "asserted":
                 last_assault.append((sn, d))
     mentions = [_build(article, doc, d, n, matches, lex) for n, d in enumerate(finished)]
     _inherit_actors(mentions, finished)
-    _place_countries(mentions, doc, matches)
+    _place_countries(mentions, doc, matches, ents)
     return mentions
 
 
@@ -432,27 +480,3 @@ def _add_counts(d: _Draft, cas) -> None:  # type: ignore[no-untyped-def]
             continue
         if old is None or (old.best or 0) < (new.best or 0):
             setattr(d, kind, new)
-
-
-def phrase_matcher_for(doc):  # type: ignore[no-untyped-def]
-    """The phrase Matcher for the pipeline that made ``doc`` (cached per vocab)."""
-    return _matcher_by_vocab(doc.vocab)
-
-
-class _VocabKey:
-    """Hashable wrapper so the Matcher can be cached per Vocab with functools.lru_cache."""
-
-    __slots__ = ("vocab",)
-
-    def __init__(self, vocab):  # type: ignore[no-untyped-def]
-        self.vocab = vocab
-
-    def __hash__(self) -> int:
-        return id(self.vocab)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _VocabKey) and other.vocab is self.vocab
-
-
-def _matcher_by_vocab(vocab):  # type: ignore[no-untyped-def]
-    return phrase_matcher(_VocabKey(vocab))

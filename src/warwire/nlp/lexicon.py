@@ -1,8 +1,8 @@
 """The trigger lexicon (``data/nlp_triggers.json``) compiled into fast lookups and a Matcher.
 
 Single-word triggers are dictionary lookups on the token lemma (and lowercase form, to survive
-lemmatizer slips); multi-word triggers are a spaCy ``Matcher`` built once per pipeline over
-inflected lowercase forms, so no lemmatizer quirk can make a phrase unmatchable.
+lemmatizer slips); multi-word triggers are matched over inflected lowercase forms indexed by
+their first word, so no lemmatizer quirk can make a phrase unmatchable.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Lexicon", "TriggerSense", "load_lexicon", "phrase_matcher", "acled_for"]
+__all__ = ["Lexicon", "TriggerSense", "PhrasePattern", "load_lexicon", "phrase_index",
+           "match_phrases", "acled_for"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -101,27 +102,64 @@ def load_lexicon() -> Lexicon:
     return lex
 
 
-@functools.lru_cache(maxsize=4)
-def phrase_matcher(key):  # type: ignore[no-untyped-def]
-    """A spaCy Matcher over the phrase triggers, built once per Vocab.
+@dataclass(frozen=True)
+class PhrasePattern:
+    """One phrase trigger: its key and, per word, the allowed lowercase forms (None = filler)."""
 
-    ``key`` is a Language, or any object with a ``vocab`` attribute and identity hashing.
+    key: str
+    words: tuple[frozenset[str] | None, ...]
+
+
+@functools.lru_cache(maxsize=1)
+def phrase_index() -> dict[str, tuple[PhrasePattern, ...]]:
+    """Phrase patterns indexed by the lowercase forms of their first word.
+
+    A hand-rolled scan over this index replaced spaCy's Matcher: with optional filler tokens the
+    Matcher kept many partial states alive at every token and cost more than the parse itself.
     """
-    from spacy.matcher import Matcher
-
     lex = load_lexicon()
-    matcher = Matcher(key.vocab)
+    index: dict[str, list[PhrasePattern]] = {}
     for key, words in lex.phrase_words.items():
-        pattern: list[dict] = []
-        for j, w in enumerate(words):
-            if w in PHRASE_FILLERS:
-                pattern.append({"LOWER": {"IN": PHRASE_FILLERS}, "OP": "?"})
-                continue
-            if j > 0 and pattern and pattern[-1].get("OP") != "?":
-                pattern.append({"LOWER": {"IN": PHRASE_FILLERS}, "OP": "?"})
-            pattern.append({"LOWER": {"IN": inflect(w)}})
-        matcher.add(key, [pattern])
-    return matcher
+        forms = tuple(None if w in PHRASE_FILLERS and j > 0 else frozenset(inflect(w))
+                      for j, w in enumerate(words))
+        pat = PhrasePattern(key, forms)
+        for f in forms[0] or ():
+            index.setdefault(f, []).append(pat)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def match_phrases(doc) -> list[tuple[str, int, int]]:  # type: ignore[no-untyped-def]
+    """(key, start, end) of every phrase trigger in ``doc`` (token offsets, end exclusive).
+
+    Between two words of a phrase, one determiner/possessive ("open *their* fire", "impose
+    *new* sanctions") may appear; a filler word in the phrase itself is optional.
+    """
+    index = phrase_index()
+    lowers = [t.lower_ for t in doc]
+    n = len(lowers)
+    out = []
+    for i, w in enumerate(lowers):
+        pats = index.get(w)
+        if not pats:
+            continue
+        for pat in pats:
+            j = i + 1
+            ok = True
+            for forms in pat.words[1:]:
+                if forms is None:  # optional filler in the phrase
+                    if j < n and lowers[j] in PHRASE_FILLERS:
+                        j += 1
+                    continue
+                if j < n and lowers[j] not in forms and lowers[j] in PHRASE_FILLERS:
+                    j += 1
+                if j < n and lowers[j] in forms:
+                    j += 1
+                else:
+                    ok = False
+                    break
+            if ok:
+                out.append((pat.key, i, j))
+    return out
 
 
 def acled_for(etype: str, mode: str | None) -> tuple[str, str] | None:

@@ -20,7 +20,7 @@ MODE_PRIORITY = ("suicide-attack", "drone", "aerial", "heavy-weapons", "explosiv
 
 #: Nouns that only trigger with a qualifying dependent ("military exercise", "call for withdrawal").
 NOUNS_NEEDING_OBJECT = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "call", "release",
-                                  "capture", "exchange"})
+                                  "capture", "exchange", "operation"})
 
 #: Objects that make "fight" a metaphor, not combat ("fight terrorism").
 ABSTRACT_OBJECTS = frozenset({"terrorism", "extremism", "corruption", "poverty", "crime",

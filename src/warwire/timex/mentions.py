@@ -17,6 +17,7 @@ spans are mapped back with ``Article.to_original``).
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
@@ -57,18 +58,40 @@ def _original_timexes(article: Article) -> list[TimeValue]:
     return out
 
 
-def _attached(doc, article: Article, mention: Mention, timexes: list[TimeValue]) -> set[int]:  # type: ignore[no-untyped-def]
+class _TokenIndex:
+    """Original-text offsets of every token of a Doc, computed once per article.
+
+    Mentions then find their tokens by bisection instead of scanning the whole document.
+    """
+
+    def __init__(self, doc, article: Article):  # type: ignore[no-untyped-def]
+        self.tokens = list(doc)
+        spans = [article.to_original(t.idx, t.idx + len(t)) for t in self.tokens]
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def overlapping(self, start: int, end: int) -> list:  # type: ignore[type-arg]
+        """Tokens whose original span overlaps [start, end)."""
+        i = max(0, bisect.bisect_right(self.starts, start) - 1)
+        out = []
+        while i < len(self.tokens) and self.starts[i] < end:
+            if self.ends[i] > start:
+                out.append(self.tokens[i])
+            i += 1
+        return out
+
+
+def _attached(index: _TokenIndex | None, mention: Mention, timexes: list[TimeValue]) -> set[int]:
     """Indices of ``timexes`` whose head hangs from the trigger in the parse."""
-    if doc is None:
+    if index is None:
         return set()
-    spans = [(article.to_original(tok.idx, tok.idx + len(tok)), tok) for tok in doc]
-    trigger = [tok for (s, e), tok in spans if s < mention.trigger.end and mention.trigger.start < e]
+    trigger = index.overlapping(mention.trigger.start, mention.trigger.end)
     if not trigger:
         return set()
     trigger_ids = {tok.i for tok in trigger}
     found = set()
     for k, t in enumerate(timexes):
-        toks = [tok for (s, e), tok in spans if s < t.end and t.start < e]  # type: ignore[operator]
+        toks = index.overlapping(t.start, t.end)  # type: ignore[arg-type]
         ids = {tok.i for tok in toks}
         for tok in toks:
             if tok.head.i in ids and tok.head.i != tok.i:
@@ -131,7 +154,8 @@ def _nearest(mention: Mention, candidates: list[tuple[int, TimeValue]], original
     return min(scored, key=lambda x: (x[0], x[1]))[2] if scored else None
 
 
-def date_one(article: Article, doc, mention: Mention, timexes: list[TimeValue]) -> TimeValue | None:  # type: ignore[no-untyped-def]
+def date_one(article: Article, index: _TokenIndex | None, mention: Mention,
+             timexes: list[TimeValue]) -> TimeValue | None:
     """The date of one mention (see the module docstring for the cascade)."""
     from_nlp = _resolve_times(mention, timexes, article.published)
     dated = [(k, t) for k, t in enumerate(timexes) if t.date]
@@ -141,7 +165,7 @@ def date_one(article: Article, doc, mention: Mention, timexes: list[TimeValue]) 
     else:
         in_sentence = [(k, t) for k, t in dated if sent.start <= t.start and t.end <= sent.end]  # type: ignore[operator]
     if in_sentence:
-        attached = _attached(doc, article, mention, [t for _, t in in_sentence])
+        attached = _attached(index, mention, [t for _, t in in_sentence])
         if attached:
             pool = [in_sentence[i] for i in sorted(attached)]
         else:
@@ -167,5 +191,6 @@ def date_mentions(article: Article, doc, mentions: list[Mention]) -> None:  # ty
     if not mentions:
         return
     timexes = _original_timexes(article)
+    index = _TokenIndex(doc, article) if doc is not None else None
     for mention in mentions:
-        mention.date = date_one(article, doc, mention, timexes)
+        mention.date = date_one(article, index, mention, timexes)
