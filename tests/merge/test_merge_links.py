@@ -70,3 +70,28 @@ def test_escalation_chain_walks_back_and_forth(mk):
     assert depth[owner["a:m1"]] == -1 and depth[owner["a:m2"]] == 0 and depth[owner["a:m4"]] >= 1
     text = format_chain(chain)
     assert "in retaliation for" in text and "2021-04-01" in text
+
+
+def test_chain_command_prints_the_timeline_from_a_store(mk, tmp_path):
+    from click.testing import CliRunner
+
+    from warwire.merge.commands import chain as command
+    from warwire.store import open_store
+
+    article = _article()
+    mentions = _mentions(mk)
+    find_cause_links(article, mentions)
+    events = merge(mentions)
+    db = tmp_path / "chain.db"
+    store = open_store(str(db))
+    try:
+        store.save_document(article, mentions, "test.txt")
+        store.replace_events(events)
+    finally:
+        store.close()
+    owner = {m.mention_id: e.event_id for e in events for m in e.mentions}
+    result = CliRunner().invoke(command, [owner["a:m2"], "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "in retaliation for" in result.output and ">>" in result.output and "<-" in result.output
+    missing = CliRunner().invoke(command, ["ev_nothing", "--db", str(db)])
+    assert missing.exit_code == 2

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from warwire.evaluation.mentions import TRAP_REASON, acled_actor_country
 
 
@@ -16,3 +18,16 @@ def test_trap_reasons():
     assert TRAP_REASON.search("standing presence (state)")
     assert TRAP_REASON.search("offer, not a deployment")
     assert not TRAP_REASON.search("CONSULT - out of scope")
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_seed_gold_floors(shared):
+    """The seed gold stays above the acceptance floors (recall, precision, traps)."""
+    from warwire.evaluation.mentions import evaluate_seeds
+
+    scores = evaluate_seeds(shared)["scores"]
+    assert scores["seeds_recall_core"] >= 0.85
+    for t in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION"):
+        assert scores[f"seeds_precision_{t}"] >= 0.75
+    assert scores["seeds_modality_traps"] <= 3

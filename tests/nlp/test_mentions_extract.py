@@ -128,3 +128,19 @@ def test_parse_keeps_articles_in_order(nlp):
     out = list(parse(arts, nlp))
     assert [a.doc_id for a, _ in out] == ["0", "1"]
     assert out[1][1].text == "Two texts here."
+
+
+def test_empty_and_eventless_texts(nlp):
+    assert _mentions(nlp, "") == []
+    assert _mentions(nlp, "   \n\n  ") == []
+    assert not _asserted(_mentions(nlp, "The weather in Amman was mild and the markets were busy."),
+                         "ASSAULT")
+
+
+def test_two_sources_two_figures(nlp):
+    text = ("The monitor reported that at least 8 fighters were killed in the airstrikes, while "
+            "a local outlet reported 12 deaths.")
+    ms = _asserted(_mentions(nlp, text), "ASSAULT")
+    figures = sorted((m.killed.best, m.claimant.text) for m in ms if m.killed is not None)
+    assert figures == [(8, "monitor"), (12, "local outlet")]
+    assert len({(m.trigger.start, m.trigger.end) for m in ms}) == 1

@@ -79,20 +79,22 @@ def _dates_compatible(sys_date: str | None, sys_prec: str | None, gold: GoldEven
 
 
 def _assign(events: list[Event], gold: list[GoldEvent], doc_map: dict[str, str]) -> dict[str, str]:
-    """mention_id → the gold event whose evidence quote holds its trigger (the shortest quote
-    wins: a quote of one event may contain the trigger of another, "outraged over the strikes")."""
-    spans: dict[str, list[tuple[int, int, str]]] = {}
+    """mention_id → the gold event whose evidence quote holds its trigger (a gold event of the
+    mention's type first, then the shortest quote: a quote of one event may contain the trigger
+    of another, "protesters outraged over the strikes")."""
+    spans: dict[str, list[tuple[int, int, str, str]]] = {}
     for g in gold:
         for d, gs, ge in g.spans:
-            spans.setdefault(d, []).append((gs, ge, g.event_id))
+            spans.setdefault(d, []).append((gs, ge, g.event_id, g.type))
     out: dict[str, str] = {}
     for ev in events:
         for m in ev.mentions:
             s, e = m.trigger.start, m.trigger.end
-            hits = [(ge - gs, gid) for gs, ge, gid in spans.get(doc_map.get(m.doc_id, m.doc_id), [])
+            hits = [(gtype != m.type, ge - gs, gid)
+                    for gs, ge, gid, gtype in spans.get(doc_map.get(m.doc_id, m.doc_id), [])
                     if s < ge and gs < e]
             if hits:
-                out[m.mention_id] = min(hits)[1]
+                out[m.mention_id] = min(hits)[2]
     return out
 
 

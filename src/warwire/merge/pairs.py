@@ -1,8 +1,9 @@
 """Blocking and pair scoring: which mentions are compared, and how alike two of them are.
 
 Blocking keeps the cost near-linear: two mentions are compared only when they share a block —
-the same document, or the same (type family, country, week) — and inside a large block only
-with their ``BLOCK_WINDOW`` nearest neighbours in date order (sorted neighbourhood).
+the same document, the same (type family, country, week), or the same proper name — and inside
+a large block only with their ``BLOCK_WINDOW`` nearest neighbours in (date, place cell, kind)
+order (sorted neighbourhood).
 """
 
 from __future__ import annotations
@@ -20,10 +21,15 @@ BUCKET_DAYS = 7
 LONG_INTERVAL_DAYS = 62
 
 #: Within a block, each mention is compared with this many following mentions in (date, place
-#: cell, kind of act) order. The reports of one act sort next to each other, so a window of a
-#: few dozen finds them even in a crowded block; a fixed window keeps the cost linear however
-#: dense a block grows (a 10× bigger feed over the same months and countries).
-BLOCK_WINDOW = 25
+#: cell, kind of act) order. The reports of one act sort next to each other, and single-link
+#: clustering joins a run of them through consecutive pairs, so a short window finds them even
+#: in a crowded block; a fixed window keeps the cost linear however dense a block grows (a 10×
+#: bigger feed over the same months and countries).
+BLOCK_WINDOW = 10
+
+#: Articles up to this many mentions compare every pair of their mentions (an article is small;
+#: within-article coreference is where most merging happens).
+DOC_BLOCK_ALL = 300
 
 #: Country key of the block where mentions without a country meet every mention of their weeks.
 UNPLACED = "?"
@@ -51,13 +57,15 @@ W_KIND = 0.7  # triggers of the same kind of act ("airstrikes", "bombings")
 W_GENERIC = 0.3  # one trigger is generic ("attack") and the other is of its type
 W_NAME = 0.8  # per shared proper name near the triggers, at most two
 W_UNDATED = -1.0  # across documents, a mention with no date at all could be any act
+W_SAME_DOC_KIND = 0.5  # one article naming one specific kind of act again usually means the same act
 W_SAME_TYPE = 0.2  # exactly the same PLOVER type, not only the family
 W_KILLED_AGREE = 0.5  # the same death toll
-#: Sum of votes above which two mentions are taken as one act.
-LINK_THRESHOLD = 2.0
+#: Sum of votes above which two mentions are taken as one act. Chosen on the seeds: 2.0 joins no
+#: more multi-article events and puts one more pair of distinct core events into one event.
+LINK_THRESHOLD = 2.2
 #: Score of two mentions whose triggers overlap in one document: the same words, the same act.
 SAME_ACT = 100.0
-#: Names shared by more blocks than this are not used as block keys (too common to tell acts).
+#: Name keys shorter than this make no block of their own (a three-consonant key is ambiguous).
 NAME_BLOCK_MIN_LEN = 4
 
 
@@ -66,7 +74,7 @@ def block_keys(f: MentionFeatures) -> list[tuple]:
     keys: list[tuple] = [("doc", f.doc_id)]
     # names near the trigger meet mentions across documents even when dates or places are
     # missing or wrong upstream ("Soleimani", "Taji")
-    keys += [("name", f.family, n) for n in sorted(f.names) if len(n) >= NAME_BLOCK_MIN_LEN]
+    keys += [("name", n) for n in sorted(f.names) if len(n) >= NAME_BLOCK_MIN_LEN]
     countries = {f.country} if f.country else {c for c in (f.actor1[0], f.actor2[0]) if c}
     iv = f.interval
     if iv is None:
@@ -113,6 +121,8 @@ def candidate_pairs(feats: Sequence[MentionFeatures]) -> Iterator[tuple[int, int
                 if placed[i]:
                     continue
                 window = members[max(0, pos - BLOCK_WINDOW) : pos + BLOCK_WINDOW + 1]
+            elif key[0] == "doc" and len(members) <= DOC_BLOCK_ALL:
+                window = members[pos + 1 :]  # within one article: every pair
             else:
                 window = members[pos + 1 : pos + 1 + BLOCK_WINDOW]
             for j in window:
@@ -167,8 +177,8 @@ def pair_score(a: MentionFeatures, b: MentionFeatures) -> float | None:
     Dates, places and actors only confirm or refute: the pair needs evidence that the words
     name the same act — triggers of one kind, or a shared name with a compatible trigger.
     """
-    if a.family != b.family:
-        return None
+    if a.family != b.family and not same_kind(a, b):
+        return None  # (extractors type "storming" as PROTEST or ASSAULT: the kind decides)
     same_doc = a.doc_id == b.doc_id
     if same_doc:
         if a.trigger_span[0] < b.trigger_span[1] and b.trigger_span[0] < a.trigger_span[1]:
@@ -182,6 +192,8 @@ def pair_score(a: MentionFeatures, b: MentionFeatures) -> float | None:
     if trig < W_KIND and shared_names == 0:
         return None  # a generic trigger needs a name to say which act it is
     score = trig + W_NAME * min(2, shared_names)
+    if same_doc and same_kind(a, b):
+        score += W_SAME_DOC_KIND
     ia, ib = a.interval, b.interval
     if (ia is None or ib is None) and not same_doc:
         score += W_UNDATED

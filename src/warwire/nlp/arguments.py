@@ -193,6 +193,15 @@ def find_arguments(trigger, light_verbs: frozenset[str], matches=()) -> ArgToken
                 if t.left_edge.i <= m.start and m.end <= t.i and m.role != "demonym":
                     args.actor1 = t.doc[m.end - 1]
                     break
+        if args.actor1 is None and t.dep_ == "pobj" and t.head.lower_ == "under":
+            # "came under siege by protesters", "came under fire from militants"
+            for holder in (t, t.head.head):
+                for c in holder.children:
+                    if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from") and _pobj(c) is not None:
+                        args.actor1 = _pobj(c)
+                        break
+                if args.actor1 is not None:
+                    break
         gov = t.head
         if args.actor1 is None and gov is not t and t.dep_ in ("dobj", "attr", "pobj", "nsubjpass") and (
             is_light(gov, light_verbs) or gov.pos_ == "VERB"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..actors import ActorMatch, find_actors
-from ..model import Actor, Article, Count, Mention, Place, Span, TimeValue
+from ..model import Actor, Article, Count, Mention, Place, TimeValue
 from . import arguments as args_mod
 from .attribution import claimant_token
 from .lexicon import Lexicon, acled_for, load_lexicon, match_phrases
@@ -46,6 +46,10 @@ THING_PRONOUNS = frozenset({"it", "its", "they", "their", "them", "we", "our"})
 #: A mention with no initiator of its own inherits the last same-type initiator named this many
 #: sentences back at most ("The IRGC fired six missiles … The missiles hit …").
 INHERIT_SENTENCES = 3
+#: Unarmed sides that make a clash a riot.
+CLASH_CROWD = frozenset({"youth", "youths", "student", "students", "resident", "residents",
+                         "villager", "villagers", "worker", "workers", "settler", "settlers",
+                         "palestinians", "civilian", "civilians", "people", "mourner"})
 CROWD_WORDS = frozenset({"protester", "demonstrator", "crowd", "mob", "rioter", "mourner",
                          "supporter"})
 
@@ -66,6 +70,7 @@ class _Draft:
     etype: str = ""
     sn: int = 0  # sentence number in the document
     definite: bool = False  # "the attack", "the missiles hit": may refer back to an earlier act
+    claim_by: object | None = None  # head token of the source of this draft's figures, if set
     ents: list = field(default_factory=list)  # named entities of the sentence (computed once)
     propn: list = field(default_factory=list)  # proper-noun objects of prepositions in it
 
@@ -229,6 +234,12 @@ def _build(article: Article, doc, d: _Draft, n: int, matches: list[ActorMatch], 
                   and m.role == "actor" and doc[m.end - 1].dep_ not in ("pobj", "dobj", "poss")]
         if before:
             a1_head = doc[before[0].end - 1]
+    if a1_head is None and d.etype == "MOBILIZE" and a2_head is not None and any(
+        c.dep_ == "nsubjpass" for c in trig.head.children
+    ):
+        # "Iraqi militias have been deployed to Syria": with no agent, the force mobilized is the
+        # side that mobilizes.
+        a1_head, a2_head = a2_head, None
     if a1_head is not None and a1_head.lemma_.lower() in args_mod.MEANS_NOUNS and not any(
         m.start <= a1_head.i < m.end and m.role == "actor" for m in matches
     ):
@@ -257,6 +268,12 @@ def _build(article: Article, doc, d: _Draft, n: int, matches: list[ActorMatch], 
             a1_head.lemma_.lower() in ("protester", "demonstrator", "people", "crowd", "supporter"))
     ):
         etype, mode = "PROTEST", "riot"
+    elif etype == "ASSAULT" and trig.head.lemma_.lower() in args_mod.SYMMETRIC and any(
+        h is not None and (h.lemma_.lower() in CROWD_WORDS | CLASH_CROWD or h.lower_ in CLASH_CROWD)
+        for h in (a1_head, a2_head)
+    ):
+        # "clashes between Palestinian youths and Israeli forces": a riot, not a battle
+        etype, mode = "PROTEST", "riot"
     # Places: not the ones used as actors
     used: set[int] = set()
     for h in (a1_head, a2_head):
@@ -272,7 +289,7 @@ def _build(article: Article, doc, d: _Draft, n: int, matches: list[ActorMatch], 
         actor2 = None
     places, times = _places_and_times(article, doc, d, trig, used)
     a_event, a_sub = _acled(etype, mode, trig, actor1, actor2)
-    claim_tok = claimant_token(trig.head, d.sent)
+    claim_tok = d.claim_by if d.claim_by is not None else claimant_token(trig.head, d.sent)
     claimant = _actor(article, doc, claim_tok, matches) if claim_tok is not None else None
     tspan = doc[trig.start:trig.end]
     sent = d.sent
@@ -454,6 +471,7 @@ def extract_mentions(article: Article, doc) -> list[Mention]:  # type: ignore[no
                 attached = True
         if has_counts and assaults and not attached:
             _add_counts(assaults[0], cas)
+            drafts += _other_claims(assaults[0], cas)
         if drafts:
             sent_ents = [e for e in ents if sent.start <= e.start < sent.end]
             propn = [t for t in sent if t.pos_ == "PROPN" and t.dep_ == "pobj"]
@@ -467,6 +485,22 @@ def extract_mentions(article: Article, doc) -> list[Mention]:  # type: ignore[no
     _inherit_actors(mentions, finished)
     _place_countries(mentions, doc, matches, ents)
     return mentions
+
+
+def _other_claims(main: _Draft, cas) -> list[_Draft]:  # type: ignore[no-untyped-def]
+    """One more draft of the same act per other source of figures in the sentence, so each
+    claimant's numbers are kept ("SOHR reported 6 killed, while Deir Ezzor 24 reported 10")."""
+    out = []
+    if cas.reporter is not None and main.claim_by is None:
+        main.claim_by = next((c for c in cas.reporter.children if c.dep_ == "nsubj"), None)
+    for kind, reporter, count in cas.alternatives:
+        subj = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
+        twin = _Draft(main.trig, main.sent, merged=list(main.merged), mode=main.mode,
+                      weak_mode=main.weak_mode, modality=main.modality, etype=main.etype,
+                      definite=main.definite, claim_by=subj)
+        setattr(twin, kind, count)
+        out.append(twin)
+    return out
 
 
 def _add_counts(d: _Draft, cas) -> None:  # type: ignore[no-untyped-def]

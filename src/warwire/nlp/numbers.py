@@ -9,7 +9,7 @@ compare with hand-coded data: "several"/"many" → 10, "dozens" → 12, "hundred
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = ["CountSpan", "Casualties", "parse_number", "casualties_in"]
 
@@ -36,6 +36,10 @@ LOWER_BOUND = ("at least", "more than", "over", "upwards of", "no fewer than", "
 UPPER_BOUND = ("up to", "as many as", "less than", "fewer than", "nearly", "almost", "under")
 APPROX = ("some", "about", "around", "approximately", "roughly", "an estimated", "nearly")
 
+#: Governors under which a killing did not (yet) happen.
+NOT_DONE = frozenset({"attempt", "try", "seek", "plan", "threaten", "vow", "want", "intend",
+                      "aim", "fail", "prepare"})
+
 KILL_LEMMAS = frozenset({"kill", "killing", "assassinate", "behead", "die", "dead", "death", "fatality", "slay", "martyr", "execute",
                          "massacre", "murder", "behead", "casualty", "life", "toll", "body"})
 INJURE_LEMMAS = frozenset({"injuring", "wounding", "wound", "injure", "injury", "hurt", "maim", "injured", "wounded"})
@@ -58,6 +62,10 @@ class Casualties:
 
     killed: CountSpan | None = None
     injured: CountSpan | None = None
+    # Figures of the same kind attributed to another source in the same sentence ("the monitor
+    # reported 6 killed, while the local outlet reported 10 deaths"): (kind, reporting verb, count).
+    alternatives: list = field(default_factory=list)
+    reporter: object | None = None  # reporting verb of the main killed/injured figures
 
 
 _NUM_RE = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
@@ -172,6 +180,19 @@ def _zero_statement(sent) -> tuple[bool, bool, tuple[int, int] | None]:  # type:
     return z_kill, z_inj, (sent.start_char + start, sent.start_char + end)
 
 
+#: Verbs that attribute a figure to a source (kept in step with attribution.REPORTING_VERBS).
+REPORTERS = frozenset({"say", "report", "claim", "announce", "confirm", "state", "tell", "add",
+                       "put", "estimate", "cite", "count", "document", "record", "quote"})
+
+
+def _reporter(tok):  # type: ignore[no-untyped-def]
+    """The nearest reporting verb governing a casualty word, or None."""
+    for a in tok.ancestors:
+        if a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in REPORTERS:
+            return a
+    return None
+
+
 def casualties_in(sent) -> Casualties:  # type: ignore[no-untyped-def]
     """Killed/injured counts stated in a sentence (Span of a Doc)."""
     res = Casualties()
@@ -182,6 +203,8 @@ def casualties_in(sent) -> Casualties:  # type: ignore[no-untyped-def]
             "injured" if lemma in INJURE_LEMMAS or tok.lower_ in ("injured", "wounded") else None
         if kind is None:
             continue
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NOT_DONE:
+            continue  # "attempted to kill a policeman", "vowed to kill"
         victims = []
         if tok.pos_ in ("VERB", "ADJ") or tok.tag_ in ("VBN", "VBD"):
             # "killed 25 people", "25 people were killed", "killing two US troops"
@@ -229,8 +252,12 @@ def casualties_in(sent) -> Casualties:  # type: ignore[no-untyped-def]
             # "No fatalities": a number-less plural with 'no' is a zero, handled below.
             cs = CountSpan(lo, best, hi, toks[0].idx, toks[-1].idx + len(toks[-1].text))
             prev = getattr(res, kind)
+            reporter = _reporter(tok)
             if prev is None:
                 setattr(res, kind, cs)
+                res.reporter = res.reporter or reporter
+            elif reporter is not None and res.reporter is not None and reporter is not res.reporter:
+                res.alternatives.append((kind, reporter, cs))  # another source's figure
             elif cs.start != prev.start:
                 # A second figure for the same kind in the sentence: "37 fighters ... in
                 # addition to 4 civilians" adds; "including 20 women" is a subset and does not.

@@ -1,0 +1,71 @@
+"""Recognition over text (spaCy) and event location from mentions."""
+
+import pytest
+
+from warwire.geo import Gazetteer, geoparse, locate_mentions
+from warwire.model import Article, Mention, OffsetMap, Place, Span
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.load(user_db="/nonexistent/none.sqlite")
+
+
+def test_recognition_finds_regional_names_spacy_mislabels(gaz, nlp):
+    text = "Missiles fired from Kermanshah hit targets in Deir Ezzor, near Albu Kamal."
+    places = geoparse(text, gaz, doc=nlp(text))
+    names = {p.text: p for p in places}
+    assert {"Kermanshah", "Deir Ezzor", "Albu Kamal"} <= set(names)
+    assert names["Kermanshah"].country == "IRN"
+    for p in places:
+        assert text[p.start:p.end] == p.text
+
+
+def _mention(article, start, end, places=()):
+    sentence = Span(start, end, article.original[start:end])
+    return Mention(mention_id="m1", doc_id=article.doc_id, type="ASSAULT", trigger=sentence,
+                   sentence=sentence, places=list(places))
+
+
+def test_target_not_launch_site_with_original_offsets(gaz, nlp):
+    header = "SITE HEADER\n\n"
+    body = "Missiles fired from Kermanshah hit targets in Deir Ezzor on Monday."
+    original = header + body
+    article = Article(doc_id="d1", original=original, text=body,
+                      offset_map=OffsetMap([(0, len(header))]))
+    mention = _mention(article, len(header), len(original))
+    locate_mentions(article, nlp(body), [mention], gaz)
+    assert mention.location.country == "SYR" and mention.location.role == "target"
+    assert mention.origin.country == "IRN" and mention.origin.text == "Kermanshah"
+    loc = mention.location
+    assert original[loc.start:loc.end] == loc.text == "Deir Ezzor"
+
+
+def test_given_places_keep_their_roles(gaz, nlp):
+    text = "Rockets launched from Basra struck Camp Taji north of Baghdad."
+    article = Article(doc_id="d2", original=text, text=text)
+    given = [Place(text="Basra", start=22, end=27, role="origin"),
+             Place(text="Camp Taji", start=35, end=44, role="target")]
+    mention = _mention(article, 0, len(text), given)
+    locate_mentions(article, nlp(text), [mention], gaz)
+    assert mention.location.name and mention.location.precision == "site"
+    assert mention.origin.text == "Basra" and mention.origin.lat is not None
+    assert all(p.lat is not None for p in mention.places)
+
+
+def test_direction_lowers_precision_and_metonymy_is_skipped(gaz, nlp):
+    text = "Washington said a drone hit a convoy north of Baghdad."
+    article = Article(doc_id="d3", original=text, text=text)
+    mention = _mention(article, 0, len(text))
+    locate_mentions(article, nlp(text), [mention], gaz)
+    assert mention.location.text == "Baghdad"
+    assert mention.location.precision == "admin1"  # town, one level lower for "north of"
+
+
+def test_sentence_without_place_falls_back_to_focus_country(gaz, nlp):
+    text = "Clashes erupted in Mosul and Tikrit in Iraq.\n\nSeveral people were wounded."
+    article = Article(doc_id="d4", original=text, text=text)
+    start = text.index("Several")
+    mention = _mention(article, start, len(text))
+    locate_mentions(article, nlp(text), [mention], gaz)
+    assert mention.location.country == "IRQ" and mention.location.precision == "country"
