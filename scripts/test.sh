@@ -12,7 +12,7 @@ fi
 bash scripts/install.sh test || exit 1
 .venv/bin/python eval/gate.py
 gate=$?
-.venv/bin/python -m pytest -p no:cacheprovider
+.venv/bin/python -m pytest -q -p no:cacheprovider
 tests=$?
 [ "$gate" -eq 0 ] || echo "scripts/test.sh: the evaluation gate failed (see above)" >&2
 exit $(( gate || tests ))

@@ -11,8 +11,9 @@ candidate too, kept when the text around it says it is a place:
 3. a gazetteer name that is a country, an admin1 region, a site from the project's table or a
    city of ≥ ``BIG_CITY`` people is a toponym without a cue unless spaCy calls it a PERSON.
 
-Demonyms ("Iranian") are toponyms resolved to their country (source "demonym"), and are also
-returned apart for the document's country focus.
+Demonyms ("Iranian") are returned apart: they inform the document's country focus but are not
+toponyms (they name a people, not a place; LGL annotates them, GeoVirus and GeoWebNews' "literal"
+toponyms do not — see docs/stages/geo.md).
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ class Toponym:
     start: int
     end: int
     text: str
-    source: str  # ner | gazetteer | demonym | given
+    source: str  # ner | gazetteer | given
     cue: bool = False  # a context cue confirms it
 
 
@@ -186,9 +187,6 @@ def recognize(text: str, doc, gazetteer: Gazetteer) -> Recognition:  # type: ign
             iso2 = gazetteer.demonym(ent.text)
             if iso2:
                 result.demonyms.append(iso2)
-                # A demonym is also a (country-level) place word: "Iraqi forces" — resolved to
-                # its country; event location ignores it when it only modifies an actor.
-                spans.append(Toponym(ent.start_char, ent.end_char, ent.text, "demonym"))
             continue
         if ent.label_ not in PLACE_LABELS and ent.label_ != "FAC":
             continue

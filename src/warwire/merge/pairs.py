@@ -109,8 +109,7 @@ def candidate_pairs(feats: Sequence[MentionFeatures]) -> Iterator[tuple[int, int
         for f in feats
     ]
     placed = [_placed(f) for f in feats]
-    for key in sorted(blocks, key=repr):
-        members = blocks[key]
+    for key, members in blocks.items():  # any order: edges are sorted globally later
         if len(members) < 2:
             continue
         members.sort(key=order.__getitem__)
