@@ -69,3 +69,26 @@ def test_sentence_without_place_falls_back_to_focus_country(gaz, nlp):
     mention = _mention(article, start, len(text))
     locate_mentions(article, nlp(text), [mention], gaz)
     assert mention.location.country == "IRQ" and mention.location.precision == "country"
+
+
+def test_pick_location_prefers_precise_target_over_origin():
+    from warwire.geo import pick_location
+
+    text = "Drones launched from Iraq hit the Al-Tanf garrison in Syria."
+    places = [
+        Place(text="Iraq", start=21, end=25, country="IRQ", lat=33.0, lon=44.0,
+              feature="country", precision="country"),
+        Place(text="Al-Tanf garrison", start=34, end=50, country="SYR", lat=33.5, lon=38.6,
+              feature="site", precision="site"),
+        Place(text="Syria", start=54, end=59, country="SYR", lat=35.0, lon=38.0,
+              feature="country", precision="country"),
+    ]
+    choice = pick_location(text, places)
+    assert choice.origin.text == "Iraq" and choice.origin.role == "origin"
+    assert choice.location.text == "Al-Tanf garrison" and choice.location.role == "target"
+
+
+def test_public_surface():
+    import warwire.geo as geo
+
+    assert set(geo.__all__) == {"Gazetteer", "geoparse", "locate_mentions", "pick_location"}

@@ -4,7 +4,8 @@
 the origin. The rules, in order:
 
 1. a place the NLP stage marked ``role="target"`` / ``"origin"`` keeps that role;
-2. a place right after "from" / "launched from" / "fired from" … is the origin;
+2. a place right after "launched from" / "fired (by X) from" / "took off from" … is the origin
+   (a bare "from" is not: "withdrew from Syria" happened in Syria);
 3. a place used for its government ("Iraq's foreign ministry", "Tehran said") is not a location;
 4. of the remaining resolved places, the most precise wins (site > town > admin1 > region >
    country), then the one nearest the trigger; "north of Baghdad" / "outside Kirkuk" keeps the
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 
 from ..model import Article, Mention, Place, Span
 from .gazetteer import Gazetteer
-from .recognize import Toponym, recognize
+from .recognize import Toponym, is_modifier, recognize
 from .resolve import resolve
 
 __all__ = ["locate_mentions", "pick_location", "LocationChoice", "PRECISION_ORDER"]
@@ -29,8 +30,10 @@ __all__ = ["locate_mentions", "pick_location", "LocationChoice", "PRECISION_ORDE
 #: Most to least precise.
 PRECISION_ORDER = ("site", "town", "admin1", "region", "country")
 
-_ORIGIN_BEFORE = re.compile(
-    r"\b(?:from|launched\s+from|fired\s+from|took\s+off\s+from|flew\s+from)\s+(?:the\s+)?$", re.I
+_ORIGIN_BEFORE = re.compile(  # launch verbs only: "withdrew from Syria" is not an origin
+    r"\b(?:launched|fired|took\s+off|flew|shot|lobbed|originat(?:ed|ing)|sent|dispatched)"
+    r"(?:\s+[\w'’-]+){0,4}?\s+from\s+(?:the\s+)?$",
+    re.I,
 )
 _DIRECTION_BEFORE = re.compile(
     r"\b(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|"
@@ -74,16 +77,6 @@ _INSTITUTION = re.compile(
     r"legislature|[Nn]ational [Aa]ssembly|[Cc]ouncil of [Rr]epresentatives|[Ss]upreme [Cc]ourt)\b"
 )
 
-#: Words after a country name that make it a modifier ("US troops", "Iranian-backed"), which
-#: says who, not where.
-_MODIFIED = re.compile(
-    r"^[\s-]+(?:troops|forces|military|embassy|Embassy|officials?|government|president|army|"
-    r"Army|navy|Navy|air|Air|Marines?|warplanes|jets|drones?|soldiers|personnel|bases?|strikes?|"
-    r"sanctions|administration|Secretary|secretary|Central|Defen[cs]e|Department|State|"
-    r"Treasury|Congress|Senate|Special|contractors?|citizens|diplomats|backed|allied|led|"
-    r"funded|supported|sponsored|aligned|media|state|television|TV|news|authorities|"
-    r"militia|militias|proxies|interests|assets|commander|commanders|general|leaders?)\b"
-)
 #: How far before a place the origin/direction cues are looked for (characters).
 CUE_WINDOW = 40
 #: A sentence without a place inherits a site/town named at most this many sentences earlier
@@ -113,7 +106,7 @@ def is_locative(text: str, p: Place) -> bool:
         return False  # "Washington's defiance", but "Iran's southwestern city of Ahvaz"
     if p.name in SEATS_OF_POWER and not _LOCATIVE_BEFORE.search(before):
         return False
-    if p.feature == "country" and _MODIFIED.match(after) and not _LOCATIVE_BEFORE.search(before):
+    if p.feature == "country" and is_modifier(text, p.end) and not _LOCATIVE_BEFORE.search(before):
         return False
     return True
 
@@ -129,8 +122,7 @@ def pick_location(text: str, places: list[Place], trigger: Span | None = None) -
     origin = None
     pool = []
     for p in places:
-        before = text[max(0, (p.start or 0) - CUE_WINDOW):p.start or 0] if p.start is not None else ""
-        after = text[p.end:(p.end or 0) + CUE_WINDOW] if p.end is not None else ""
+        before = text[max(0, p.start - CUE_WINDOW):p.start] if p.start is not None else ""
         if p.role == "origin" or (p.role is None and _ORIGIN_BEFORE.search(before)):
             origin = origin or dataclasses.replace(p, role="origin")
             continue
@@ -178,6 +170,10 @@ def locate_mentions(article: Article, doc, mentions: list[Mention],  # type: ign
     offsets. Toponyms are found once per article, then resolved together with the places the NLP
     stage attached to mentions, so the whole article informs each name.
     """
+    if doc is None:  # callers should pass their parse; this keeps the function total
+        from .geoparse import load_geoparse_nlp
+
+        doc = load_geoparse_nlp()(article.text)
     found = recognize(article.text, doc, gazetteer)
     toponyms: dict[tuple[int, int], Toponym] = {}
     for t in found.toponyms:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from .gazetteer import SUFFIX_FEATURES, Gazetteer
 
-__all__ = ["Toponym", "Recognition", "recognize", "split_suffix"]
+__all__ = ["Toponym", "Recognition", "recognize", "split_suffix", "is_modifier"]
 
 #: Cities at least this populous are recognised without a context cue: the name is the place
 #: in almost every sentence that writes it capitalised.
@@ -58,10 +58,17 @@ STOP = frozenset(
     Times Post Journal Reuters Associated Hospital School Center Centre Today Tonight Man Woman
     Will Hope Liberty Friendship Unity Victory Justice Peace Freedom Independence Wall Bank
     Hamas Hezbollah Hizbullah Hizballah Taliban ISIS ISIL Daesh Houthi Houthis Fatah Quds
-    Kataib Hashd Northwest Northeast Southwest Southeast Northern Southern Eastern Western Metro
+    Kataib Hashd Gen Lt Col Maj Sgt Adm Capt Brig Cmdr Gov Northwest Northeast Southwest
+    Southeast Northern Southern Eastern Western Metro
     Commerce Highway Highways Section Comfort Lane Cedar Toyota Titan Subway Mercy Providence
     Trinity Grace Faith Harmony Concord Progress Enterprise Industry Opportunity""".split()
 )
+_STOP_KEYS = frozenset(w.lower() for w in STOP)
+
+
+def _stopped(word: str) -> bool:
+    """True for a STOP word in any case, with or without a final dot ("Gen.", "ISIS", "WEST")."""
+    return word.rstrip(".").lower() in _STOP_KEYS
 #: Entity labels that are places.
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
@@ -95,6 +102,23 @@ def split_suffix(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+#: Words after a place name that make it a modifier ("US troops", "Iranian-backed"), which
+#: says who, not where.
+_MODIFIED = re.compile(  # used with .match(text, pos): anchored at pos, so no "^"
+    r"[\s-]+(?:troops|forces|military|embassy|Embassy|officials?|government|president|army|"
+    r"Army|navy|Navy|air|Air|Marines?|warplanes|jets|drones?|soldiers|personnel|bases?|strikes?|"
+    r"sanctions|administration|Secretary|secretary|Central|Defen[cs]e|Department|State|"
+    r"Treasury|Congress|Senate|Special|contractors?|citizens|diplomats|backed|allied|led|"
+    r"funded|supported|sponsored|aligned|media|state|television|TV|news|authorities|"
+    r"militia|militias|proxies|interests|assets|commander|commanders|general|leaders?)\b"
+)
+
+
+def is_modifier(text: str, end: int) -> bool:
+    """True when the place word ending at ``end`` modifies an actor ("US troops")."""
+    return bool(_MODIFIED.match(text, end))
+
+
 def _strip_article(text: str, start: int) -> tuple[str, int]:
     for art in ("the ", "The "):
         if text.startswith(art):
@@ -125,17 +149,22 @@ def _token_spans(doc) -> list[tuple[int, int, str, str, str]]:  # type: ignore[n
     return [(t.idx, t.idx + len(t.text), t.text, t.ent_type_, t.whitespace_) for t in doc]
 
 
-def _gazetteer_matches(text: str, doc, gazetteer: Gazetteer) -> list[Toponym]:  # type: ignore[no-untyped-def]
+def _gazetteer_matches(  # type: ignore[no-untyped-def]
+    text: str, doc, gazetteer: Gazetteer
+) -> list[Toponym]:
+    """Capitalised n-grams the gazetteer knows, longest first, left to right."""
     tokens = _token_spans(doc)
     found: list[Toponym] = []
     i = 0
     while i < len(tokens):
         start, _, word, _, _ = tokens[i]
-        if not (word[:1].isupper() and _WORD.match(word)) or word.capitalize() in STOP:
+        if not (word[:1].isupper() and _WORD.match(word)):
             i += 1
             continue
         match = None
-        for n in range(min(MAX_TOKENS, len(tokens) - i), 0, -1):
+        # Longest name first; a STOP word may start a longer name ("West Bank", "South Ossetia")
+        # but is never a name alone.
+        for n in range(min(MAX_TOKENS, len(tokens) - i), 1 if _stopped(word) else 0, -1):
             last = tokens[i + n - 1]
             inner = tokens[i:i + n]
             if not last[2][:1].isupper() and last[2].lower() not in CUES_AFTER:
@@ -192,11 +221,13 @@ def recognize(text: str, doc, gazetteer: Gazetteer) -> Recognition:  # type: ign
             continue
         body, start = _strip_article(ent.text, ent.start_char)
         body = _strip_possessive(body)
-        if not body or body in STOP:
+        if not body or _stopped(body):
             continue
         if ent.label_ == "FAC" and not gazetteer.has_name(split_suffix(body)[0]):
             continue
-        spans.append(Toponym(start, start + len(body), body, "ner"))
+        end = start + len(body)
+        cue = _cue_before(text, start) or _cue_after(text, end, gazetteer)
+        spans.append(Toponym(start, end, body, "ner", cue))
     labels = {}
     for ent in doc.ents:
         for k in range(ent.start_char, ent.end_char):

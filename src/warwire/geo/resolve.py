@@ -12,8 +12,12 @@ Each candidate gets a score (higher wins):
     qualifier  + QUALIFIER when the text writes "Paris, Texas" / "Paris, Tex." / "Erbil, Iraq";
     proximity  + up to PROXIMITY when the candidate lies near the other places of the document.
 
-Focus, hierarchy and proximity come from the previous round's winners (two rounds after a
-prior-only round); a name never votes for itself.
+    support    + up to SUPPORT when other names have a candidate within ~50 km of this one.
+
+Focus, hierarchy, support and proximity come from the current choices of the other names: a
+prior-only round, then ROUNDS rounds updating one name at a time (least ambiguous first); a name
+never votes for itself. The focus counts each other name (countries/admin1 ×2, repeats up to 3,
+modifier uses ¼, fuzzy choices 0), demonyms and national wordings (``lexicon.COUNTRY_CUES``).
 """
 
 from __future__ import annotations
@@ -28,9 +32,15 @@ from ..model import Place
 from .build import haversine_km
 from .gazetteer import SUFFIX_FEATURES, Candidate, Gazetteer
 from .normalize import normalize
-from .recognize import Toponym, split_suffix
+from .lexicon import (
+    DEMONYM_ENDINGS,
+    UNDOTTED_ABBREVIATIONS,
+    US_STATE_ABBREVIATIONS,
+    cue_countries,
+)
+from .recognize import Toponym, is_modifier, split_suffix
 
-__all__ = ["resolve", "candidates_for", "precision_of", "to_place", "US_STATE_ABBREVIATIONS"]
+__all__ = ["resolve", "candidates_for", "precision_of", "to_place"]
 
 #: Prior bonus per feature type, in log10-population units. Sites and regions carry no population;
 #: 7 puts them level with a city of 10 million: they come from the project's curated tables, and
@@ -46,11 +56,6 @@ SUPPORT = 2.0  # other names of the document have a candidate within ~50 km
 SUPPORT_MAX_CELLS = 15
 #: Grid cell for the support test, in degrees (~55 km of latitude).
 SUPPORT_CELL = 0.5
-#: Demonym endings and what they replace: "South Ossetian" → "South Ossetia".
-DEMONYM_ENDINGS = (("ians", "ia"), ("ians", "io"), ("ian", "ia"), ("ans", "a"), ("ans", ""),
-                   ("an", "a"), ("an", "as"), ("ers", ""), ("ese", ""), ("is", ""), ("i", ""))
-#: AP abbreviations long enough to be unambiguous without their dot ("Calif", "Tenn").
-UNDOTTED_ABBREVIATIONS = frozenset({"calif", "conn", "tenn", "okla", "mich", "minn", "ariz"})
 FUZZY_PENALTY = 2.0  # found only by skeleton + rapidfuzz
 FOCUS_COUNTRY = 4.5  # a full-country focus outweighs a 30,000× population gap
 FOCUS_ADMIN1 = 2.5
@@ -63,50 +68,17 @@ SAME_NAME_ADMIN1_PENALTY = 3.0
 #: Weight of one demonym ("Iraqi") in the country focus, relative to one place name.
 DEMONYM_WEIGHT = 0.5
 
-#: AP-style abbreviations of US states, for "Paris, Tex."-style qualifiers.
-US_STATE_ABBREVIATIONS = {
-    "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California",
-    "colo": "Colorado", "conn": "Connecticut", "del": "Delaware", "fla": "Florida",
-    "ga": "Georgia", "ill": "Illinois", "ind": "Indiana", "kan": "Kansas", "kans": "Kansas",
-    "ky": "Kentucky", "la": "Louisiana", "md": "Maryland", "mass": "Massachusetts",
-    "mich": "Michigan", "minn": "Minnesota", "miss": "Mississippi", "mo": "Missouri",
-    "mont": "Montana", "neb": "Nebraska", "nev": "Nevada", "nh": "New Hampshire",
-    "nj": "New Jersey", "nm": "New Mexico", "ny": "New York", "nc": "North Carolina",
-    "nd": "North Dakota", "okla": "Oklahoma", "ore": "Oregon", "pa": "Pennsylvania",
-    "ri": "Rhode Island", "sc": "South Carolina", "sd": "South Dakota", "tenn": "Tennessee",
-    "tex": "Texas", "vt": "Vermont", "va": "Virginia", "wash": "Washington",
-    "wva": "West Virginia", "wis": "Wisconsin", "wyo": "Wyoming", "dc": "District of Columbia",
-}
-#: Wording typical of one country's local news, for documents whose place names alone leave the
-#: country open ("the Athens City Council" with no state named). Each cue found adds
-#: CUE_WEIGHT to that country's focus votes; few, unambiguous, institutional words only.
-COUNTRY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("US", re.compile(r"\b(?:[Ss]heriff(?:'s|’s)? (?:[Oo]ffice|[Dd]epartment|[Dd]eputy)|"
-                      r"[Cc]ounty (?:[Cc]ommission|[Ss]heriff|[Bb]oard|[Cc]ourthouse|[Rr]oad)|"
-                      r"[Cc]ity [Cc]ouncil|[Ss]chool [Bb]oard|[Ii]nterstate \d+|"
-                      r"[Ss]tate (?:[Ss]en|[Rr]ep)\.|[Hh]ighway [Pp]atrol|[Cc]ounty [Cc]ommissioners?|"
-                      r"[Pp]olice [Cc]hief|[Dd]istrict [Aa]ttorney|[Pp]olice [Dd]epartment|"
-                      r"\b\d{2,5} block of\b)")),
-    ("GB", re.compile(r"£\d|\bNHS\b|\b[Cc]ouncillors?\b|Chief Constable|"
-                      r"Detective (?:Inspector|Constable|Sergeant|Chief Inspector)|"
-                      r"\b\d{1,2}(?:\.\d\d)?(?:am|pm)\b")),
-    ("CA", re.compile(r"\bRCMP\b|\bMPPs?\b|\bOPP\b|\bOnt\.|\bB\.C\.|Queen's Park")),
-)
-CUE_WEIGHT = 1.0
+CUE_WEIGHT = 1.0  # one distinct national wording ("Sheriff's Office"), relative to a place name
 #: A name that is itself a country or admin1 region ("England", "Texas") says more about the
 #: focus than a town that may have namesakes abroad.
 AREA_WEIGHT = 2.0
 #: Repeats of one name count up to this many times in the focus (the story's main place is
 #: named again and again; beyond three it says nothing new).
 MAX_REPEATS = 3
-
-
-def cue_countries(text: str) -> list[str]:
-    """ISO2 codes suggested by national wording (one vote per distinct cue found)."""
-    out = []
-    for iso2, pattern in COUNTRY_CUES:
-        out.extend([iso2] * min(3, len(set(m.group(0).lower() for m in pattern.finditer(text)))))
-    return out
+MODIFIER_WEIGHT = 0.25  # a use as modifier ("US troops") in the focus, relative to a place use
+#: Candidates with no country (the Middle East, the Persian Gulf) get this share of the focus
+#: bonus, so that a namesake hamlet in the focus country does not beat the region.
+NEUTRAL_FOCUS = 0.5
 
 
 #: Features that have a point location (support and proximity apply to them).
@@ -128,7 +100,7 @@ class _Name:
     candidates: list[Candidate]
     qualifiers: set[str] = field(default_factory=set)  # normalized "X, <qualifier>" words
     best: Candidate | None = None
-    count: int = 0  # occurrences in the document
+    count: float = 0.0  # occurrences in the document (modifier uses weigh less)
     capitals: set[tuple[str | None, str | None]] = field(default_factory=set)  # (cc, admin1) of city candidates
     capital_ccs: set[str | None] = field(default_factory=set)  # countries whose capital is a candidate
     cells: set[tuple[int, int]] = field(default_factory=set)  # grid cells of local candidates
@@ -266,6 +238,8 @@ def _score(c: Candidate, n: _Name, ctx: _Context | None, gazetteer: Gazetteer) -
         return score
     own_cc, own_admin, own_weight = ctx.by_name.get(n.key, (None, None, 0.0))
     total = sum(ctx.countries.values()) - own_weight
+    if total > 0 and not c.cc:
+        score += FOCUS_COUNTRY * NEUTRAL_FOCUS
     if total > 0 and c.cc:
         votes = ctx.countries[c.cc] - (own_weight if own_cc == c.cc else 0)
         near = sum(ctx.countries[x] for x in gazetteer.neighbours.get(c.cc, ()))
@@ -344,7 +318,8 @@ def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer,
                              and (c.cc, normalize(c.name)) in gazetteer.capitals},
                 cells={_cell(c.lat, c.lon) for c in cands if c.feature in LOCAL})
         names[key].qualifiers |= _qualifiers(text, top)
-        names[key].count += 1
+        # "US troops" says who acts, not where: such uses weigh a quarter in the focus.
+        names[key].count += MODIFIER_WEIGHT if is_modifier(text, top.end) else 1.0
     cues = cue_countries(text)
     ctx: _Context | None = _context([], [], cues) if cues else None
     # Round 0 scores each name alone; later rounds update one name at a time, least ambiguous
@@ -360,16 +335,20 @@ def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer,
             n.best = max(n.candidates, key=lambda c, n=n: _score(c, n, ctx, gazetteer))
             ctx = _context(all_names, demonyms or [], cues)
     focus = ctx.countries.most_common(1)[0][0] if ctx and ctx.countries else None
+    cued = {normalize(t.text) for t in toponyms if t.cue or t.source == "given"}
     for n in order:
-        if n.best is not None and n.best.fuzzy and focus and n.best.cc != focus:
-            n.best = None  # a look-alike abroad is worse than an honest "unknown"
+        if n.best is not None and n.best.fuzzy and (n.best.cc != focus or n.key not in cued):
+            # A look-alike abroad, or a look-alike of a word no cue marks as a place (spaCy
+            # calls "Soleimani" a GPE), is worse than an honest "unknown".
+            n.best = None
     by_key = defaultdict(lambda: None, {k: n.best for k, n in names.items()})
     places = []
     for top in toponyms:
         place = to_place(top, by_key[normalize(top.text)], gazetteer)
-        if place.lat is None and focus:
-            # Unknown to the gazetteer: most likely in the document's focus country. The
-            # country is a guess from context, so coordinates stay null.
+        if place.lat is None and focus and (top.cue or top.source == "given") and not any(
+                ch.isdigit() for ch in top.text):
+            # A place by its context ("in Harwinton") but unknown to the gazetteer: most likely
+            # in the document's focus country. A guess, so the coordinates stay null.
             place.country = gazetteer.iso3.get(focus)
         places.append(place)
     return places
