@@ -298,9 +298,15 @@ class Pipeline:
             out.append(Processed(article, mentions))
         return out
 
-    def merge(self, mentions: list[Mention]) -> list[Event]:
-        """Merge asserted mentions into events."""
-        return list(self.stages.get("merge")([m for m in mentions if m.asserted]))
+    def merge(self, mentions: list[Mention], republications: dict[str, str] | None = None) -> list[Event]:
+        """Merge asserted mentions into events; ``republications`` maps a republished article's
+        doc_id to its original's, so that both count as one source."""
+        asserted = [m for m in mentions if m.asserted]
+        if republications:
+            from .merge import MergeOptions
+
+            return list(self.stages.get("merge")(asserted, options=MergeOptions(republications=republications)))
+        return list(self.stages.get("merge")(asserted))
 
     # -- with a store ---------------------------------------------------------------------
 
@@ -355,7 +361,8 @@ class Pipeline:
                     on_progress(1)
         # Merge when documents changed since the last merge, including a run killed before it.
         if self.options.runs("merge") and store.events_stale():
-            store.replace_events(self.merge(list(store.iter_mentions(asserted_only=True))))
+            republications = {a.doc_id: a.republication_of for a in store.iter_articles() if a.republication_of}
+            store.replace_events(self.merge(list(store.iter_mentions(asserted_only=True)), republications))
             report.merged = True
         report.events = store.counts()["events"]
         return report

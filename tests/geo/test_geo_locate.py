@@ -92,3 +92,13 @@ def test_public_surface():
     import warwire.geo as geo
 
     assert set(geo.__all__) == {"Gazetteer", "geoparse", "locate_mentions", "pick_location"}
+
+
+def test_passive_sentence_keeps_its_place_and_actor_use_is_skipped(gaz, nlp):
+    text = "Kirkuk was hit by rockets. Iran launched missiles at the K-1 base."
+    article = Article(doc_id="d5", original=text, text=text)
+    first = _mention(article, 0, 26)
+    second = _mention(article, 27, len(text))
+    locate_mentions(article, nlp(text), [first, second], gaz)
+    assert first.location.text == "Kirkuk"
+    assert second.location.precision == "site" and second.location.country == "IRQ"

@@ -47,13 +47,19 @@ _METONYMY_AFTER = re.compile(
     r"mission|delegation|representative)|\s+(?:said|says|announced|claimed|denied|accused|"
     r"warned|vowed|condemned|blamed|insisted|threatened|responded|retaliated|issued|ordered|"
     r"approved|authori[sz]ed|confirmed|stated|decided|imposed|demanded|called|urged|rejected|"
-    r"insists|wants|has|have|had|is|was|will|would)\b)",
+    r"insists|wants|has|have|had|will|would|launched|fired|attacked|shot|downed|"
+    r"seized|deployed|sent|carried|accused|announced|sanctioned|backs|backed|supports|"
+    r"supported|armed|funded|must|should|could|may|might|can|does|did)\b)",
     re.I,
 )
 #: Buildings whose name stands for a government; a location only after "at", "in", "outside" …
 SEATS_OF_POWER = frozenset({"The Pentagon", "White House", "Kremlin", "Downing Street",
                             "Headquarters of the United Nations"})
 _LOCATIVE_BEFORE = re.compile(r"\b(?:at|in|inside|outside|near|to|into|on)\s+(?:the\s+)?$", re.I)
+_AUXILIARY_AFTER = re.compile(r"\s+(?:is|was|were|are|has been|have been|had been|will be)"
+                              r"\s+(?:\w+ly\s+)?(\w+)", re.I)
+#: Participles without -ed/-en, for "X was hit": the passive keeps X a place.
+IRREGULAR_PARTICIPLES = frozenset("hit struck shot overrun rocked sent built set cut".split())
 _POSSESSIVE = re.compile(r"^['’]s\s+([A-Za-z-]+)")
 #: Words after "X's" that keep X a place: "Iraq's K-1 base", "Baghdad's international airport".
 GEO_NOUNS = frozenset(
@@ -101,6 +107,10 @@ def is_locative(text: str, p: Place) -> bool:
     after = text[p.end:p.end + CUE_WINDOW]
     if _METONYMY_AFTER.match(after):
         return False
+    aux = _AUXILIARY_AFTER.match(after)
+    if aux and not aux.group(1).lower().endswith(("ed", "en")) and \
+            aux.group(1).lower() not in IRREGULAR_PARTICIPLES:
+        return False  # "Iran is determined" is about Iran; "Kirkuk was hit" is about Kirkuk
     possessive = _POSSESSIVE.match(after)
     if possessive and possessive.group(1).lower() not in GEO_NOUNS:
         return False  # "Washington's defiance", but "Iran's southwestern city of Ahvaz"
@@ -148,6 +158,8 @@ def pick_location(text: str, places: list[Place], trigger: Span | None = None) -
 def _focus_country(text: str, places: list[Place], demonyms: list[str],
                    gazetteer: Gazetteer) -> Place | None:
     votes: Counter[str] = Counter(p.country for p in places if p.country and is_locative(text, p))
+    if not votes:  # every place word names an actor: still the best guess of the country
+        votes = Counter(p.country for p in places if p.country)
     for iso2 in demonyms:
         if iso2 in gazetteer.iso3:
             votes[gazetteer.iso3[iso2]] += 0.5

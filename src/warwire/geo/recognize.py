@@ -29,6 +29,10 @@ __all__ = ["Toponym", "Recognition", "recognize", "split_suffix", "is_modifier"]
 #: in almost every sentence that writes it capitalised.
 BIG_CITY = 100_000
 
+#: A city this big, a country, an admin1 region or a known site is a place even when spaCy calls
+#: the single word a PERSON ("Kirkuk was hit"); a person's full name is a longer entity.
+FAMOUS_CITY = 500_000
+
 #: Longest name tried, in tokens ("Dayr az Zawr", "Bab al-Hawa border crossing").
 MAX_TOKENS = 6
 
@@ -188,8 +192,10 @@ def _gazetteer_matches(  # type: ignore[no-untyped-def]
     return found
 
 
-def _accept(top: Toponym, ent_label: str, text: str, gazetteer: Gazetteer) -> bool:
-    """Rule 2/3 of the module docstring for a gazetteer-only match."""
+def _accept(top: Toponym, ent_label: str, text: str, gazetteer: Gazetteer,
+            whole_entity: bool = False) -> bool:
+    """Rule 2/3 of the module docstring for a gazetteer-only match (``whole_entity``: spaCy's
+    entity is exactly this name, as when it calls "Kirkuk" a PERSON)."""
     top.cue = _cue_before(text, top.start) or _cue_after(text, top.end, gazetteer)
     if top.cue and ent_label != "PERSON":
         return True
@@ -203,7 +209,12 @@ def _accept(top: Toponym, ent_label: str, text: str, gazetteer: Gazetteer) -> bo
         for c in cands if c.main
     )
     if ent_label == "PERSON":
-        return top.cue and strong
+        famous = any(
+            c.feature in ("country", "admin1", "site", "region")
+            or (c.feature == "city" and c.population >= FAMOUS_CITY)
+            for c in cands if c.main
+        )
+        return (top.cue and strong) or (whole_entity and famous)
     return strong
 
 
@@ -228,8 +239,9 @@ def recognize(text: str, doc, gazetteer: Gazetteer) -> Recognition:  # type: ign
         end = start + len(body)
         cue = _cue_before(text, start) or _cue_after(text, end, gazetteer)
         spans.append(Toponym(start, end, body, "ner", cue))
-    labels = {}
+    labels, entity_spans = {}, {}
     for ent in doc.ents:
+        entity_spans[ent.start_char] = ent.end_char
         for k in range(ent.start_char, ent.end_char):
             labels[k] = ent.label_
     taken = [False] * (len(text) + 1)
@@ -246,7 +258,8 @@ def recognize(text: str, doc, gazetteer: Gazetteer) -> Recognition:  # type: ign
             spans = [t for t in spans if t not in inside]
             spans.append(top)
             continue
-        if _accept(top, labels.get(top.start, ""), text, gazetteer):
+        whole = entity_spans.get(top.start) == top.end
+        if _accept(top, labels.get(top.start, ""), text, gazetteer, whole):
             spans.append(top)
             for k in range(top.start, top.end):
                 taken[k] = True

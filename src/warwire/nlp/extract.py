@@ -52,6 +52,10 @@ CLASH_CROWD = frozenset({"youth", "youths", "student", "students", "resident", "
                          "palestinians", "civilian", "civilians", "people", "mourner"})
 CROWD_WORDS = frozenset({"protester", "demonstrator", "crowd", "mob", "rioter", "mourner",
                          "supporter"})
+#: Acts that are a crowd's when coordinated with a protest noun ("angry demonstrations in Baghdad
+#: and the storming of the US Embassy"): a riot, as the same act is typed where the crowd is named.
+CROWD_ACTS = frozenset({"storm", "storming", "siege", "invasion", "occupation", "ransacking"})
+PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally", "riot", "march", "sit-in"})
 
 
 @dataclass
@@ -273,6 +277,11 @@ def _build(article: Article, doc, d: _Draft, n: int, matches: list[ActorMatch], 
         for h in (a1_head, a2_head)
     ):
         # "clashes between Palestinian youths and Israeli forces": a riot, not a battle
+        etype, mode = "PROTEST", "riot"
+    elif etype == "ASSAULT" and trig.head.lemma_.lower() in CROWD_ACTS and any(
+        c.lemma_.lower() in PROTEST_NOUNS for c in (*trig.head.conjuncts, trig.head.head)
+        if c is not trig.head
+    ):
         etype, mode = "PROTEST", "riot"
     # Places: not the ones used as actors
     used: set[int] = set()

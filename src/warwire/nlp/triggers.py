@@ -25,6 +25,12 @@ NOUNS_NEEDING_OBJECT = frozenset({"exercise", "drill", "maneuver", "manoeuvre", 
 #: Objects that make "fight" a metaphor, not combat ("fight terrorism").
 ABSTRACT_OBJECTS = frozenset({"terrorism", "extremism", "corruption", "poverty", "crime",
                               "disease", "drug", "inflation", "battle", "war", "cause", "case"})
+#: Objects of "demonstration/show/display of …" that make the noun a display of capability, not a
+#: protest ("the strikes were meant as a demonstration of US power").
+DISPLAY_OBJECTS = frozenset({"power", "force", "strength", "resolve", "might", "capability",
+                             "determination", "superiority", "will", "prowess"})
+#: Protest nouns that can name a display of capability instead.
+DISPLAY_NOUNS = frozenset({"demonstration", "show", "display"})
 #: Dependencies of a token that is used as a noun even when the tagger calls it a verb.
 NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos", "compound"})
 #: Nouns that are a cue phrase, not an event, after these prepositions ("in retaliation for").
@@ -161,6 +167,12 @@ def find_triggers(sent, phrase_hits, blocked: set[int], lex: Lexicon) -> list[Tr
                 senses = None
             if senses and lemma in CUE_NOUNS and tok.head.pos_ == "ADP":
                 senses = None
+            if senses and lemma in DISPLAY_NOUNS and any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() in DISPLAY_OBJECTS for g in c.children)
+                for c in tok.children
+            ):
+                senses = None  # "a demonstration of US power": a display, not a protest
         if not senses:
             continue
         found.append(Trigger(tok, [tok], senses[0]))
