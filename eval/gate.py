@@ -3,7 +3,8 @@
 
 Runs every scorer (``warwire.evaluation.<name>.evaluate``), compares each score with the floor
 pinned in ``eval/baseline.json`` and fails when one drops below its floor by more than
-``NOISE_MARGIN``. Floors only move up by themselves (``--raise-floors`` writes improved scores);
+``NOISE_MARGIN`` (scores where lower is better, such as median error in km, have a ceiling
+instead; counts reported for context are not gated). Floors only move up by themselves (``--raise-floors`` writes improved scores);
 lowering one needs ``--lower NAME.SCORE`` said explicitly. A digest of the gold data is pinned
 too, so a changed gold set is noticed instead of silently moving every score.
 
@@ -22,6 +23,7 @@ import argparse
 import hashlib
 import importlib
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -31,6 +33,12 @@ from pathlib import Path
 NOISE_MARGIN = 0.005
 
 BASELINE = Path(__file__).with_name("baseline.json")
+
+#: Scores where lower is better: the gate pins a ceiling for them instead of a floor.
+LOWER_IS_BETTER = re.compile(r"(median_km|with_two_core|modality_traps$|_errors$)")
+#: Counts and timings reported for context only: never gated (they change with the data, not
+#: with quality).
+INFORMATIONAL = re.compile(r"(\.n$|_n$|_predicted_|_candidates$|seconds|\.count$)")
 
 #: Scorer name → files under ../shared whose digest is pinned with the floors.
 GOLD_FILES = {
@@ -95,18 +103,26 @@ def main(argv: list[str] | None = None) -> int:
         elapsed = time.time() - t0
         scores = result.get("scores", {})
         for score, value in sorted(scores.items()):
+            if INFORMATIONAL.search(score) or not isinstance(value, (int, float)):
+                continue
+            lower = bool(LOWER_IS_BETTER.search(score))
             floor = entry["floors"].get(score)
             status = "new"
             if floor is not None:
-                status = "ok" if value >= floor - NOISE_MARGIN else "DROP"
+                if lower:  # a ceiling: a small relative margin, since these are counts or km
+                    status = "ok" if value <= floor * (1 + NOISE_MARGIN) + NOISE_MARGIN else "DROP"
+                else:
+                    status = "ok" if value >= floor - NOISE_MARGIN else "DROP"
                 if status == "DROP":
                     key = f"{name}.{score}"
                     if key in args.lower:
                         entry["floors"][score] = round(value, 4)
                         status, changed = "lowered", True
                     else:
-                        failures.append(f"{key}: {value:.4f} < floor {floor:.4f}")
-            if args.raise_floors and (floor is None or value > floor):
+                        bound = "ceiling" if lower else "floor"
+                        failures.append(f"{key}: {value:.4f} beyond {bound} {floor:.4f}")
+            improved = floor is None or (value < floor if lower else value > floor)
+            if args.raise_floors and improved:
                 entry["floors"][score] = round(value, 4)
                 changed = True
             rows.append((name, score, value, floor, status))
@@ -116,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"eval gate: {name} scored in {elapsed:.1f}s", file=sys.stderr)
 
     width = max((len(f"{n}.{s}") for n, s, *_ in rows), default=10)
-    print(f"{'score':<{width}}  {'value':>7}  {'floor':>7}  status")
+    print(f"{'score':<{width}}  {'value':>7}  {'bound':>7}  status")
     for name, score, value, floor, status in rows:
         fl = f"{floor:7.4f}" if floor is not None else "      –"
         print(f"{name + '.' + score:<{width}}  {value:7.4f}  {fl}  {status}")

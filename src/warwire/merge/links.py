@@ -26,6 +26,10 @@ ANAPHORA_SENTENCES = 2
 
 #: Share of the cause phrase's content words a mention must hold to be taken as its event.
 CAUSE_TEXT_MIN_OVERLAP = 0.34
+#: Tie-breaker between events that fit a cause phrase equally: a bonus (well below one matching
+#: word) that decays with the distance, in characters, of the act told before the cue.
+RECENCY_BONUS = 0.2
+RECENCY_CHARS = 1000.0
 
 _CLAUSE_END = re.compile(r"[;:.!?]|\n|,\s+(?:which|while|but|and|as|saying|said)\b|\s+--?\s+")
 
@@ -152,12 +156,16 @@ def _resolve_text(link: Link, effect: Event, candidates: list[Event]) -> Event |
             continue  # a cause cannot come after its effect
         score = 0.0
         for m in ev.mentions:
-            trig = content_tokens(m.trigger.text)
+            # the act's word or its actor's ("to disperse the protesters": the protesters' act)
+            trig = content_tokens(m.trigger.text + " " + (m.actor1.text if m.actor1 else ""))
             if not trig & words:
                 continue
             sent = content_tokens(m.sentence.text) | trig
             s = len(words & sent) / len(words) + 0.5 * len(names & proper_names(m.sentence.text))
             s += 0.25 * (m.doc_id == link.doc_id)
+            if m.doc_id == link.doc_id and link.start is not None and m.trigger.start <= link.start:
+                # of two acts the phrase fits equally, the one just told is the one meant
+                s += RECENCY_BONUS / (1.0 + (link.start - m.trigger.start) / RECENCY_CHARS)
             score = max(score, s)
         if score > best_score or (score == best_score and best and ev.event_id < best.event_id):
             best, best_score = ev, score
