@@ -71,7 +71,9 @@ class RepublicationIndex:
         """Index a body (a stored document, or an article just read). Adding twice is a no-op."""
         if doc_id in self._entries:
             return
-        m = self._minhash(text)
+        self._add_hash(doc_id, self._minhash(text), published)
+
+    def _add_hash(self, doc_id: str, m, published: str | None) -> None:  # type: ignore[no-untyped-def]
         self._entries[doc_id] = _Entry(doc_id, published, len(self._entries))
         if m is not None:
             self._lsh.insert(doc_id, m)
@@ -80,7 +82,9 @@ class RepublicationIndex:
     def similar(self, text: str) -> list[tuple[str, float]]:
         """Indexed documents whose bodies are near-duplicates of ``text``, with their Jaccard
         estimate, most similar first."""
-        m = self._minhash(text)
+        return self._similar_to(self._minhash(text))
+
+    def _similar_to(self, m) -> list[tuple[str, float]]:  # type: ignore[no-untyped-def]
         if m is None:
             return []
         out = []
@@ -96,15 +100,18 @@ class RepublicationIndex:
         if article.republication_of:
             self.add(article.doc_id, article.text, article.published)
             return article.republication_of
+        if article.doc_id in self._entries:
+            return None
+        m = self._minhash(article.text)  # computed once: used to query, then to index
         candidates = []
-        for doc_id, _score in self.similar(article.text):
+        for doc_id, _score in self._similar_to(m):
             if doc_id == article.doc_id:
                 continue
             e = self._entries[doc_id]
             if article.published and e.published and e.published > article.published:
                 continue  # the indexed one is the later copy
             candidates.append(e)
-        self.add(article.doc_id, article.text, article.published)
+        self._add_hash(article.doc_id, m, article.published)
         if not candidates:
             return None
         first = min(candidates, key=lambda e: (e.published or "9999", e.order))

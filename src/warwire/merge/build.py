@@ -4,7 +4,8 @@ Each field is chosen by a documented vote (docs/stages/merge.md):
 
 - type, mode, ACLED types: the most reported value (ties: alphabetical, so the choice is stable);
 - date: the intersection of the mentions' own dates when it is one day, else the most precise
-  date a mention gives (publication-date fallbacks only when nothing else is there);
+  date a mention gives (dates borrowed from a neighbouring sentence, then publication-date
+  fallbacks, only when nothing else is there);
 - actors: the most reported (canonical name, country), preferring ones with a country;
 - location: the most precise place reported (site > town > admin1 > country), then the most
   reported;
@@ -46,8 +47,18 @@ def _vote(values: list) -> object:
     return sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[0][0]
 
 
+def _weak(m: Mention) -> bool:
+    """The mention's date was borrowed from another sentence (see features.weak_date)."""
+    tv = m.date
+    return tv is not None and tv.start is not None and not (m.sentence.start <= tv.start < m.sentence.end)
+
+
 def _date(mentions: list[Mention]) -> tuple[str | None, str | None]:
-    real = [(m, iv) for m in mentions if (iv := mention_interval(m)) is not None and not iv.fallback]
+    dated = [(m, iv) for m in mentions if (iv := mention_interval(m)) is not None and not iv.fallback]
+    # dates of the mentions' own sentences first; borrowed ones only when there is nothing else
+    # (a bare year or a long range borrowed from another sentence is background, not the date)
+    real = [(m, iv) for m, iv in dated if not _weak(m)] or [
+        (m, iv) for m, iv in dated if iv.precision not in ("year", "range")]
     if real:
         lo = max(iv.start for _, iv in real)
         hi = min(iv.end for _, iv in real)
@@ -58,9 +69,10 @@ def _date(mentions: list[Mention]) -> tuple[str | None, str | None]:
             key=lambda p: (_PRECISION_ORDER.get(p[1].precision, 5), p[1].end - p[1].start, p[0].mention_id),
         )[0]
         return best.date.date, best.date.precision  # type: ignore[union-attr]
-    dated = sorted((m.date.date, m.date.precision) for m in mentions if m.date and m.date.date)
-    if dated:
-        return dated[0][0], dated[0][1] or "day"
+    fallbacks = sorted((m.date.date, m.date.precision) for m in mentions
+                       if m.date and m.date.date and m.date.fallback)
+    if fallbacks:
+        return fallbacks[0][0], fallbacks[0][1] or "day"
     pubs = sorted(m.published[:10] for m in mentions if m.published)
     return (pubs[0], "day") if pubs else (None, None)
 

@@ -21,9 +21,11 @@ from dataclasses import dataclass, field
 
 from ..model import Event, Mention
 from .build import build_event
-from .features import GENERIC, MentionFeatures, features, haversine_km
+from .features import GENERIC, RESULTS, MentionFeatures, features, haversine_km
 from .links import lift_links
-from .pairs import DATE_VETO_DAYS, LINK_THRESHOLD, block_keys, candidate_pairs, pair_score, trigger_vote
+from .pairs import (
+    DATE_VETO_DAYS, LINK_THRESHOLD, W_KIND, block_keys, candidate_pairs, pair_score, trigger_vote,
+)
 
 __all__ = ["MergeOptions", "merge"]
 
@@ -40,6 +42,10 @@ PLACE_VETO_KM = 150.0
 #: its antecedent in the same article: below SAME_ACT, above every evidence sum, so that
 #: within-document coreference is settled before documents are merged.
 ANAPHOR_SCORE = 50.0
+
+#: An antecedent whose sentence ends at most this many characters before the anaphor's sentence
+#: (about the two previous sentences) is "recent": the act just told outranks an older one.
+RECENT_CHARS = 400
 
 #: Precisions whose country counts in the "one country set" coherence check.
 _PRECISE = ("site", "town", "admin1")
@@ -79,7 +85,7 @@ class _Cluster:
                 return False
         small, big = (self, other) if len(self.sentences) < len(other.sentences) else (other, self)
         for key, kind in small.sentences.items():
-            if key in big.sentences and (kind is None or big.sentences[key] != kind):
+            if key in big.sentences and not _one_act_kinds(kind, big.sentences[key]):
                 return False  # two acts of one sentence (unless both name one specific kind)
         if self.forbidden or other.forbidden:
             if any(ids[i] in self.forbidden for i in other.members):
@@ -108,6 +114,14 @@ class _Cluster:
         self.point = self.point or other.point
 
 
+def _one_act_kinds(a: str | None, b: str | None) -> bool:
+    """Whether two triggers of one sentence may name one act: the same specific kind, or a generic
+    word and a result ("martyred in an attack", "the attack killed five")."""
+    if a is not None and a == b:
+        return True
+    return (a is None and b in RESULTS) or (b is None and a in RESULTS)
+
+
 def _forbidden(mentions: list[Mention]) -> dict[str, set[str]]:
     """Mention id → ids it must never share an event with (its causes and effects)."""
     out: dict[str, set[str]] = {}
@@ -124,12 +138,20 @@ def cluster_mentions(mentions: list[Mention], threshold: float = LINK_THRESHOLD)
     mentions = sorted(mentions, key=lambda m: m.mention_id)
     feats = [features(m) for m in mentions]
     ids = [m.mention_id for m in mentions]
+    anaphors = anaphor_pairs(feats)
+    # A resolved anaphor ("the attack") is its antecedent's act: its own weak evidence (a
+    # generic word, names of the parties) would otherwise tie it to other acts of those parties.
+    resolved = {i for i, _ in anaphors}
     edges: list[tuple[float, int, int]] = []
     for i, j in candidate_pairs(feats):
+        if (i in resolved or j in resolved) and (
+            feats[i].doc_id == feats[j].doc_id or trigger_vote(feats[i], feats[j]) < W_KIND
+        ):
+            continue  # (across documents, the same word or kind of act may still speak for it)
         s = pair_score(feats[i], feats[j])
         if s is not None and s >= threshold:
             edges.append((-s, i, j))
-    edges += [(-ANAPHOR_SCORE, min(i, j), max(i, j)) for i, j in anaphor_pairs(feats)]
+    edges += [(-ANAPHOR_SCORE, min(i, j), max(i, j)) for i, j in anaphors]
     edges.sort()
     forbid = _forbidden(mentions)
     parent = list(range(len(mentions)))
@@ -172,7 +194,13 @@ def _antecedent_rank(ana: MentionFeatures, cand: MentionFeatures) -> tuple:
         named = ana.trigger_kind == cand.trigger_kind or ana.trigger_kind in cand.context_kinds
     else:
         named = ana.trigger_key in cand.trigger_word  # "the strike" → "airstrikes"
-    return (named or ana.trigger_key == cand.trigger_key, len(ana.names & cand.names), cand.trigger_span[0])
+    same_word = ana.trigger_key == cand.trigger_key
+    recent = ana.sentence_start - cand.sentence_end <= RECENT_CHARS
+    if ana.casualty_frame and recent:
+        named = True  # "Also slain in the attack was …": the toll of the act just told
+    # among recent acts the nearest; further back, the one named by the same word, then by names
+    return (named or same_word, recent, not recent and same_word, len(ana.names & cand.names) if not recent else 0,
+            cand.trigger_span[0])
 
 
 def _names_act(ana: MentionFeatures, cand: MentionFeatures) -> bool:
@@ -192,12 +220,12 @@ def anaphor_pairs(feats: list[MentionFeatures]) -> list[tuple[int, int]]:
         members.sort(key=lambda i: feats[i].trigger_span[0])
         for pos, i in enumerate(members):
             ana = feats[i]
-            if not ana.anaphoric:
-                continue
+            if not ana.anaphoric or ana.trigger_kind is None:
+                continue  # kinds of act tell antecedents apart; "the deployment" has none
             cands = [
                 j for j in members[:pos]
                 if feats[j].sentence_start != ana.sentence_start
-                and (feats[j].family == ana.family)
+                and feats[j].family == ana.family
                 and trigger_vote(ana, feats[j]) > 0.0
                 and _names_act(ana, feats[j])
             ]

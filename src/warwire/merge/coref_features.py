@@ -40,10 +40,14 @@ _MAIN_POS = frozenset({"VERB", "NOUN"})
 
 FEATURE_NAMES = ("bias", "same_lemma", "same_doc", "same_sentence", "speech", "context",
                  "args", "args_disjoint", "doc_share", "both_verbs", "pos_mismatch", "early",
-                 "minor_pos")
+                 "minor_pos", "doc_sim", "dep_shared", "dep_conflict",
+                 "singleton")
 
 #: Logistic-regression weights over FEATURE_NAMES, fit on ECB+ train-topic candidate pairs.
-WEIGHTS: tuple[float, ...] = (0.0,) * len(FEATURE_NAMES)
+WEIGHTS: tuple[float, ...] = (
+    -0.999, 0.246, -0.017, -0.394, -1.45, 0.438, 0.455, 0.033, 1.122, 0.15, -0.098, 0.42, 0.046,
+    0.141, 0.593, -0.408,
+)
 
 
 @dataclass
@@ -56,9 +60,18 @@ class MentionFeatures:
     key: str
     pos: str
     speech: bool
+    tag: str = ""
+    dep: str = ""
+    n_tokens: int = 1
     position: float = 1.0
     context: frozenset[str] = field(default_factory=frozenset)
     args: frozenset[str] = field(default_factory=frozenset)
+    #: content words of the trigger's own arguments (dependency children, the governing word)
+    dep_args: frozenset[str] = field(default_factory=frozenset)
+    #: the proper names among them
+    dep_names: frozenset[str] = field(default_factory=frozenset)
+    #: probability that no other mention names this act (set by the caller, see singleton_score)
+    singleton: float = 0.0
 
 
 def mention_features(doc, start: int, end: int, doc_id: str, lemma: str, key: str,  # type: ignore[no-untyped-def]
@@ -66,7 +79,7 @@ def mention_features(doc, start: int, end: int, doc_id: str, lemma: str, key: st
     """Features of the mention at ``[start, end)`` of the parsed ``doc``."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
-        return MentionFeatures(doc_id, -1, lemma, key, "X", speech, 1.0)
+        return MentionFeatures(doc_id, -1, lemma, key, "X", speech)
     root = span.root
     sent = root.sent
     inside = {t.i for t in span}
@@ -81,18 +94,82 @@ def mention_features(doc, start: int, end: int, doc_id: str, lemma: str, key: st
         if t.pos_ in _CONTENT_POS and len(t.text) > 2:
             context.add(t.lemma_.lower())
     position = start / max(len(doc.text), 1)
-    return MentionFeatures(doc_id, sent.start, lemma, key, root.pos_, speech, position,
-                           frozenset(context), frozenset(args))
+    dep_args, dep_names = _dependency_arguments(root, inside)
+    return MentionFeatures(doc_id, sent.start, lemma, key, root.pos_, speech, root.tag_, root.dep_,
+                           len(span), position, frozenset(context), frozenset(args), dep_args, dep_names)
+
+
+def _dependency_arguments(root, inside: set[int]) -> tuple[frozenset[str], frozenset[str]]:  # type: ignore[no-untyped-def]
+    """Content lemmas of the trigger's arguments: children (through one preposition) and the head.
+
+    "The Red Sox [offered] Teixeira …" → {red, sox, teixeira}; names kept apart for conflicts.
+    """
+    near = list(root.children) + [root.head]
+    for t in root.children:
+        if t.dep_ in ("prep", "agent"):
+            near.extend(t.children)
+    words, names = set(), set()
+    for t in near:
+        for u in [t, *(c for c in t.children if c.dep_ in ("compound", "poss", "nummod", "amod"))]:
+            if u.i in inside or u.is_stop or u.is_punct:
+                continue
+            if u.pos_ in ("PROPN", "NOUN", "NUM") or u.like_num:
+                words.add(u.lemma_.lower())
+                if u.pos_ == "PROPN" or u.like_num:
+                    names.add(u.lemma_.lower())
+    return frozenset(words), frozenset(names)
+
+
+SINGLETON_NAMES = ("bias", "speech", "doc_share", "log_count", "early", "verb", "noun", "minor_pos",
+                   "past", "gerund", "participle", "sentence_root", "clausal", "modifier", "multi_token",
+                   "has_names", "context_size")
+
+#: Logistic-regression weights over SINGLETON_NAMES (is this mention alone in its gold cluster?),
+#: fit on the ECB+ train topics' candidate mentions.
+SINGLETON_WEIGHTS: tuple[float, ...] = (
+    0.818, 1.233, -2.037, -1.505, -0.475, 0.371, 0.252, 0.195, 0.154, -0.158, -0.374, 0.149, 0.045,
+    0.685, 0.244, -0.354, -0.124,
+)
+
+
+def singleton_features(m: MentionFeatures, doc_share: float, count: int) -> tuple[float, ...]:
+    """Evidence that a mention names an act no other mention names (``count``: same-key mentions)."""
+    return (
+        1.0,
+        1.0 if m.speech else 0.0,
+        doc_share,
+        math.log(count) / 3.0,
+        1.0 if m.position < EARLY else 0.0,
+        1.0 if m.pos == "VERB" else 0.0,
+        1.0 if m.pos == "NOUN" else 0.0,
+        1.0 if m.pos not in _MAIN_POS else 0.0,
+        1.0 if m.tag == "VBD" else 0.0,
+        1.0 if m.tag == "VBG" else 0.0,
+        1.0 if m.tag == "VBN" else 0.0,
+        1.0 if m.dep == "ROOT" else 0.0,
+        1.0 if m.dep in ("xcomp", "ccomp", "advcl", "acl", "relcl", "csubj") else 0.0,
+        1.0 if m.dep in ("amod", "compound", "nmod", "npadvmod") else 0.0,
+        1.0 if m.n_tokens > 1 else 0.0,
+        1.0 if m.dep_names else 0.0,
+        min(len(m.context), 20) / 20.0,
+    )
+
+
+def singleton_score(features: tuple[float, ...], weights: tuple[float, ...] = SINGLETON_WEIGHTS) -> float:
+    """Probability that the mention is a singleton under the logistic model."""
+    return pair_score(features, weights)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def pair_features(a: MentionFeatures, b: MentionFeatures, doc_share: float) -> tuple[float, ...]:
+def pair_features(a: MentionFeatures, b: MentionFeatures, doc_share: float,
+                  doc_sim: float = 1.0) -> tuple[float, ...]:
     """The feature vector (in FEATURE_NAMES order) of a candidate pair.
 
-    ``doc_share``: share of the sub-topic's documents that hold a mention with this key.
+    ``doc_share``: share of the sub-topic's documents that hold a mention with this key;
+    ``doc_sim``: TF-IDF cosine of the two documents (1 within one document).
     """
     same_doc = a.doc_id == b.doc_id
     shared_args = len(a.args & b.args)
@@ -114,6 +191,10 @@ def pair_features(a: MentionFeatures, b: MentionFeatures, doc_share: float) -> t
         1.0 if mismatch else 0.0,
         1.0 if max(a.position, b.position) < EARLY else 0.0,
         1.0 if a.pos not in _MAIN_POS or b.pos not in _MAIN_POS else 0.0,
+        doc_sim,
+        min(len(a.dep_args & b.dep_args), 2) / 2.0,
+        1.0 if a.dep_names and b.dep_names and not a.dep_names & b.dep_names else 0.0,
+        max(a.singleton, b.singleton),
     )
 
 

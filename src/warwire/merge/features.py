@@ -96,7 +96,7 @@ RESULT = "kill"
 RESULTS = frozenset({RESULT, "damage"})
 TRIGGER_KINDS: dict[str, tuple[str, ...]] = {
     "air": ("airstrik", "air", "bomb", "bombard", "raid", "sorti", "warplan", "jet"),
-    "missile": ("missil", "rocket", "shel", "mortar", "katyush", "barrag", "artiller", "fire", "launch"),
+    "missile": ("missil", "rocket", "shel", "mortar", "katyush", "barrag", "artiller"),
     "drone": ("drone",),
     "kill": ("assassi", "kil", "murder", "slay", "death", "dead", "execut"),
     "damage": ("destr", "damag"),
@@ -129,6 +129,24 @@ def _kind_of(word: str) -> str | None:
         if w.startswith(prefix):
             return kind
     return None
+
+
+#: Verbs of firing that name no means themselves: their object does ("launches airstrikes",
+#: "fired rockets"); without one they are missile fire, as they mostly are in conflict news.
+LAUNCH_WORDS = ("launch", "fire", "fired", "firing")
+
+
+def _launch_kind(mention: Mention) -> str | None:
+    words = _WORD.findall(mention.trigger.text)
+    if not words or not any(w.lower().startswith(LAUNCH_WORDS) for w in words):
+        return None
+    rel = mention.trigger.end - mention.sentence.start
+    after = mention.sentence.text[rel:rel + CONTEXT_WINDOW]
+    for w in _WORD.findall(after):
+        k = _kind_of(w)
+        if k and k not in (GENERIC, RESULT, "damage"):
+            return k
+    return MODE_KINDS.get(mention.mode or "") or "missile"
 
 
 def trigger_kind(trigger: str) -> str | None:
@@ -302,12 +320,16 @@ class MentionFeatures:
     #: a definite nominal with no date of its own ("the attack", "this strike", "Soleimani's
     #: assassination", "the same drone strike"): it refers back to an act named before
     anaphoric: bool = False
+    #: the casualty frame "killed in the attack", "martyred in attack by …": the toll of the act
+    #: just told, whatever word names it
+    casualty_frame: bool = False
     #: an indefinite nominal ("a ballistic missile attack"): it introduces a new act
     indefinite: bool = False
     #: specific kinds of act named by words next to the trigger ("waves of missiles hit")
     context_kinds: frozenset[str] = frozenset()
     #: the trigger as written, lower-cased
     trigger_word: str = ""
+    sentence_end: int = 0
 
 
 def _actor_key(actor) -> tuple[str | None, str | None]:  # type: ignore[no-untyped-def]
@@ -335,6 +357,7 @@ def features(mention: Mention) -> MentionFeatures:
     last = mention.trigger.text.split()[-1].lower() if mention.trigger.text.split() else ""
     nominal = not _VERBAL.search(last) or last in _NOMINAL_ING
     definite = nominal and (_determined(_DEFINITE, before) or bool(re.search(r"\bsame\s+$", before, re.I)))
+    frame = nominal and bool(_CASUALTY_FRAME.search(before))
     killed = None
     if mention.killed is not None:
         killed = mention.killed.best if mention.killed.best is not None else mention.killed.low
@@ -351,17 +374,19 @@ def features(mention: Mention) -> MentionFeatures:
         actor1=_actor_key(mention.actor1),
         actor2=_actor_key(mention.actor2),
         trigger_key=trig_words[-1],
-        trigger_kind=trigger_kind(mention.trigger.text) or MODE_KINDS.get(mention.mode or ""),
+        trigger_kind=_launch_kind(mention) or trigger_kind(mention.trigger.text) or MODE_KINDS.get(mention.mode or ""),
         trigger_span=(mention.trigger.start, mention.trigger.end),
         sentence_start=mention.sentence.start,
         tokens=content_tokens(mention.trigger.text + " " + mention.sentence.text),
-        names=proper_names(_near(mention)),
+        names=proper_names(_near(mention)) - _cause_names(mention),
         killed=killed,
         weak_date=weak,
-        anaphoric=definite and not own_date,
+        anaphoric=(definite or frame) and not own_date,
+        casualty_frame=frame,
         indefinite=nominal and _determined(_INDEFINITE, before),
         context_kinds=_context_kinds(mention),
         trigger_word=mention.trigger.text.lower(),
+        sentence_end=mention.sentence.end,
     )
 
 
@@ -388,12 +413,36 @@ def _determined(pattern: re.Pattern[str], before: str) -> bool:
         if low in _NOT_MODIFIERS or (w.islower() and re.search(r"(?<!s)s$|ed$", w) and not low.endswith("'s")):
             return False
     return True
+#: "killed in the attack", "slain in the same drone strike", "martyred in attack by …"
+_CASUALTY_FRAME = re.compile(
+    r"\b(?:killed|slain|died|dead|wounded|injured|hurt|perished|martyred)\s+(?:in|during|by)\s+"
+    r"(?:(?:the|this|that|these|those)\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 #: Verb endings: a verbal trigger ("struck", "attacked") is never an anaphoric nominal.
 _VERBAL = re.compile(r"(?:ed|ing)$")
 _NOMINAL_ING = frozenset({"killing", "bombing", "shelling", "storming", "fighting", "shooting",
                           "uprising", "bombings", "killings"})
 #: Characters on each side of the trigger searched for words naming a kind of act.
 CONTEXT_WINDOW = 40
+
+
+def _cause_names(mention: Mention) -> frozenset[str]:
+    """Names in the cause phrase of the mention's own cue links ("strikes launched to avenge the
+    killing of Qassem Soleimani"): they name the act answered, not this one."""
+    from .cues import CAUSE_FIRST, CUES
+
+    out: set[str] = set()
+    for link in mention.cue_links:
+        for cue in CUES:
+            if cue.name != link.cue:
+                continue
+            m = re.search(cue.pattern, link.quote, re.IGNORECASE)
+            if m is None:
+                continue
+            part = link.quote[:m.start()] if cue.direction == CAUSE_FIRST else link.quote[m.end():]
+            out |= proper_names(part)
+            break
+    own = proper_names(mention.trigger.text)
+    return frozenset(out - own)
 
 
 def _own_date(mention: Mention) -> bool:

@@ -172,6 +172,12 @@ def _resolve_text(link: Link, effect: Event, candidates: list[Event]) -> Event |
     return best if best_score >= CAUSE_TEXT_MIN_OVERLAP else None
 
 
+def _overlap(a: Link, b: Link) -> bool:
+    if None in (a.start, a.end, b.start, b.end):
+        return a.quote == b.quote
+    return a.start < b.end and b.start < a.end  # type: ignore[operator]
+
+
 def lift_links(events: list[Event]) -> None:
     """Set ``Event.caused_by`` from the cue links of each event's mentions (in place)."""
     owner: dict[str, Event] = {}
@@ -185,7 +191,12 @@ def lift_links(events: list[Event]) -> None:
     for ev in events:
         links: dict[tuple, Link] = {}
         for m in sorted(ev.mentions, key=lambda m: (m.doc_id, m.trigger.start)):
+            stated = [cl for cl in m.cue_links if cl.cause_mention_id in owner]
             for cl in m.cue_links:
+                if cl.cause_mention_id is None and any(
+                    o.cue == cl.cue and _overlap(o, cl) for o in stated
+                ):
+                    continue  # the cue's cause is a mention: no need to guess from the phrase
                 cause = owner.get(cl.cause_mention_id or "")
                 if cause is None and cl.cause_text:
                     same_doc = by_doc.get(cl.doc_id, [])

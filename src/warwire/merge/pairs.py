@@ -48,8 +48,20 @@ W_NEAR_COARSE = 0.2  # admin1/country points that agree
 W_FAR = -1.0  # points further apart than the radius
 W_VERY_FAR = -2.0  # precise points more than three radii apart (not a veto: geocoding errs)
 W_OTHER_COUNTRY = -1.0  # located in different countries (often a geocoding slip, so no veto)
+#: ... when one of the two is only a country reading: those often come from a nationality or an
+#: actor ("Iranian general") rather than from where the act happened
+W_OTHER_COUNTRY_COARSE = -0.4
+#: Consecutive sentences of one article about the same kind of act usually tell one act
+#: ("Missiles rained down on the bases. Waves of missiles hit Ain al-Asad …").
+W_NEXT_SENTENCE = 0.7
+#: Sentences closer than this many characters (the gap between them) count as consecutive.
+NEXT_SENTENCE_GAP = 3
 W_ACTOR_COUNTRY = 0.3  # an actor's country agrees
 W_ACTOR_CONFLICT = -0.8  # an actor's country disagrees
+#: One report's target is the other's initiator (and the initiators differ): an attack and the
+#: answer to it ("an attack that killed a US contractor" vs "US airstrikes"), not one act.
+W_ROLE_REVERSAL = -0.8
+W_TARGET_CONFLICT = -0.4  # a target's country disagrees (targets are often read off places)
 W_ACTOR_NAME = 0.6  # an actor's canonical name agrees ("Qassem Soleimani" as the target)
 W_TEXT = 2.0  # times the Jaccard overlap of content words
 W_TRIGGER = 1.0  # same trigger word (stem)
@@ -79,6 +91,10 @@ def block_keys(f: MentionFeatures) -> list[tuple]:
     # names near the trigger meet mentions across documents even when dates or places are
     # missing or wrong upstream ("Soleimani", "Taji")
     keys += [("name", n) for n in sorted(f.names) if len(n) >= NAME_BLOCK_MIN_LEN]
+    if f.actor1[1]:
+        # a named initiator ("the Iraqi parliament") meets its other reports even when dates or
+        # places are missing upstream
+        keys.append(("actor", f.family, f.actor1[1]))
     countries = {f.country} if f.country else {c for c in (f.actor1[0], f.actor2[0]) if c}
     iv = f.interval
     if iv is None:
@@ -141,10 +157,15 @@ def _placed(f: MentionFeatures) -> bool:
     return bool(f.country or f.actor1[0] or f.actor2[0])
 
 
-def _actor_vote(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> float:
+def _actor_vote(a: tuple[str | None, str | None], b: tuple[str | None, str | None],
+                conflict: float = W_ACTOR_CONFLICT) -> float:
     vote = 0.0
     if a[0] and b[0]:
-        vote += W_ACTOR_COUNTRY if a[0] == b[0] else W_ACTOR_CONFLICT
+        if a[0] == b[0]:
+            vote += W_ACTOR_COUNTRY
+        else:
+            # an actor known only by a country was read off a nearby place or nationality
+            vote += conflict if a[1] and b[1] else conflict / 2
     if a[1] and b[1] and a[1] == b[1]:
         vote += W_ACTOR_NAME
     return vote
@@ -168,6 +189,11 @@ def trigger_vote(a: MentionFeatures, b: MentionFeatures) -> float:
             return W_GENERIC  # "the killing" may be the result of "the drone strike"
         return 0.0
     return W_GENERIC if (ka == GENERIC or kb == GENERIC) else 0.0
+
+
+def _reversed(a: MentionFeatures, b: MentionFeatures) -> bool:
+    """``a``'s target country initiates ``b`` while ``a``'s initiator is someone else."""
+    return bool(a.actor2[0]) and a.actor2[0] == b.actor1[0] and a.actor1[0] != b.actor1[0]
 
 
 def b_context(f: MentionFeatures) -> frozenset[str]:
@@ -217,6 +243,10 @@ def pair_score(a: MentionFeatures, b: MentionFeatures) -> float | None:
     if same_doc and a.sentence_start == b.sentence_start and not same_kind(a, b):
         return None  # two kinds of act in one sentence are two acts ("missiles, then drones")
     shared_names = len(a.names & b.names) if a.names and b.names else 0
+    if a.trigger_kind is None and b.trigger_kind is None and a.actor1[1] and a.actor1[1] == b.actor1[1]:
+        # demands, sanctions, deployments name no kind of act: the same named initiator ("the
+        # Iraqi parliament") is what says which act two reports tell
+        shared_names += 1
     if trig == 0.0 and (a.trigger_kind or b.trigger_kind):
         return None  # "drone strikes" and "missile strike": two acts
     if trig < W_KIND and shared_names == 0:
@@ -228,7 +258,7 @@ def pair_score(a: MentionFeatures, b: MentionFeatures) -> float | None:
         later = a if a.trigger_span[0] > b.trigger_span[0] else b
         if later.indefinite:
             score += W_INDEFINITE
-    if a.weak_date or b.weak_date:
+    if (a.weak_date or b.weak_date) and not same_doc:
         if a.interval is not None and b.interval is not None:
             gap = max(a.interval.start, b.interval.start) - min(a.interval.end, b.interval.end)
             if gap > WEAK_DATE_VETO_DAYS:
@@ -243,7 +273,8 @@ def pair_score(a: MentionFeatures, b: MentionFeatures) -> float | None:
             return None
         score += vote
     if a.country and b.country and a.country != b.country:
-        score += W_OTHER_COUNTRY
+        coarse = "country" in (a.precision, b.precision) or "region" in (a.precision, b.precision)
+        score += W_OTHER_COUNTRY_COARSE if coarse else W_OTHER_COUNTRY
     elif a.lat is not None and b.lat is not None:
         radius = place_radius(a, b)
         d = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
@@ -251,7 +282,14 @@ def pair_score(a: MentionFeatures, b: MentionFeatures) -> float | None:
             score += W_NEAR if radius <= 50 else W_NEAR_COARSE
         else:
             score += W_FAR if d <= 3 * radius else W_VERY_FAR
-    score += _actor_vote(a.actor1, b.actor1) + _actor_vote(a.actor2, b.actor2)
+    score += _actor_vote(a.actor1, b.actor1) + _actor_vote(a.actor2, b.actor2, W_TARGET_CONFLICT)
+    if _reversed(a, b) or _reversed(b, a):
+        score += W_ROLE_REVERSAL
+    if same_doc and trig >= W_KIND and (
+        0 <= b.sentence_start - a.sentence_end <= NEXT_SENTENCE_GAP
+        or 0 <= a.sentence_start - b.sentence_end <= NEXT_SENTENCE_GAP
+    ):
+        score += W_NEXT_SENTENCE
     if a.tokens and b.tokens:
         score += W_TEXT * len(a.tokens & b.tokens) / len(a.tokens | b.tokens)
     if a.type == b.type:

@@ -55,7 +55,25 @@ CROWD_WORDS = frozenset({"protester", "demonstrator", "crowd", "mob", "rioter", 
 #: Acts that are a crowd's when coordinated with a protest noun ("angry demonstrations in Baghdad
 #: and the storming of the US Embassy"): a riot, as the same act is typed where the crowd is named.
 CROWD_ACTS = frozenset({"storm", "storming", "siege", "invasion", "occupation", "ransacking"})
+#: Heads climbed from a misattached conjunct to find what it is coordinated with.
+COORD_CLIMB = 3
 PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally", "riot", "march", "sit-in"})
+
+
+def _coordinated(tok):  # type: ignore[no-untyped-def]
+    """Tokens coordinated with ``tok`` ("demonstrations … and the storming"), including the
+    object of the verb it hangs from when the parser attached the conjunct to the verb."""
+    out = [c for c in tok.conjuncts if c is not tok]
+    node = tok
+    # a conjunct the parser hung on a nearby word ("protests in Basra and the storming": conj of
+    # "Basra"): climb a few heads, with the objects of the verb reached
+    for _ in range(COORD_CLIMB if tok.dep_ == "conj" else 1):
+        if node.head is node:
+            break
+        node = node.head
+        out.append(node)
+        out += [c for c in node.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c is not tok]
+    return out
 
 
 @dataclass
@@ -279,8 +297,7 @@ def _build(article: Article, doc, d: _Draft, n: int, matches: list[ActorMatch], 
         # "clashes between Palestinian youths and Israeli forces": a riot, not a battle
         etype, mode = "PROTEST", "riot"
     elif etype == "ASSAULT" and trig.head.lemma_.lower() in CROWD_ACTS and any(
-        c.lemma_.lower() in PROTEST_NOUNS for c in (*trig.head.conjuncts, trig.head.head)
-        if c is not trig.head
+        c.lemma_.lower() in PROTEST_NOUNS for c in _coordinated(trig.head)
     ):
         etype, mode = "PROTEST", "riot"
     # Places: not the ones used as actors

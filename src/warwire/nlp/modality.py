@@ -79,6 +79,11 @@ def _own_modality(tok) -> str | None:  # type: ignore[no-untyped-def]
             return "negated"
         if dep == "amod" and child.lemma_.lower() in HYPOTHETICAL_ADJ:
             return "hypothetical"
+    # mandative subjunctive: "(demanded) that the troops be withdrawn" asks for the act
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ == "be" and c.tag_ == "VB" for c in tok.children
+    ) and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
+        return "planned"
     # "is going to attack", "are set to go into effect", "is due to", "was about to"
     if tok.dep_ in ("xcomp",) and tok.head.lemma_ in ("go", "set", "due", "about") and any(
         c.dep_ == "aux" and c.lower_ in ("is", "are", "was", "were", "'s", "'re", "be")

@@ -31,6 +31,11 @@ DISPLAY_OBJECTS = frozenset({"power", "force", "strength", "resolve", "might", "
                              "determination", "superiority", "will", "prowess"})
 #: Protest nouns that can name a display of capability instead.
 DISPLAY_NOUNS = frozenset({"demonstration", "show", "display"})
+#: Verbs that characterise an act already named ("described the strikes as an assault", "called
+#: the assassination a military operation"): their predicate noun is a label, not another act.
+LABEL_VERBS = frozenset({"describe", "call", "label", "term", "brand", "characterize",
+                         "characterise", "dub", "denounce", "condemn", "decry", "view", "regard",
+                         "consider", "deem"})
 #: Dependencies of a token that is used as a noun even when the tagger calls it a verb.
 NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos", "compound"})
 #: Nouns that are a cue phrase, not an event, after these prepositions ("in retaliation for").
@@ -107,6 +112,19 @@ def _requirement_ok(tok, lemma: str, lex: Lexicon) -> bool:  # type: ignore[no-u
         "hit", "strike", "target", "fire", "launch", "down", "burn", "station", "exercise", "drill"))
 
 
+def _is_label(tok) -> bool:  # type: ignore[no-untyped-def]
+    """A predicate noun of a characterising verb whose object is named: "described the strikes
+    as an assault" (pobj of "as"), "called the assassination a military operation" (oprd)."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "as" and head.dep_ == "prep":
+        verb = head.head
+    elif tok.dep_ in ("oprd", "xcomp"):
+        verb = head
+    else:
+        return False
+    return verb.lemma_.lower() in LABEL_VERBS and any(c.dep_ == "dobj" for c in verb.children)
+
+
 def _stems(word: str) -> list[str]:
     """Candidate base forms of an inflected verb the lemmatizer missed ("rioting" → "riot")."""
     out = []
@@ -167,6 +185,8 @@ def find_triggers(sent, phrase_hits, blocked: set[int], lex: Lexicon) -> list[Tr
                 senses = None
             if senses and lemma in CUE_NOUNS and tok.head.pos_ == "ADP":
                 senses = None
+            if senses and _is_label(tok):
+                senses = None  # "described the strikes as an assault": a label of another act
             if senses and lemma in DISPLAY_NOUNS and any(
                 c.dep_ == "prep" and c.lower_ == "of" and any(
                     g.dep_ == "pobj" and g.lemma_.lower() in DISPLAY_OBJECTS for g in c.children)

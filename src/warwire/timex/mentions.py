@@ -89,6 +89,9 @@ def _attached(index: _TokenIndex | None, mention: Mention, timexes: list[TimeVal
     if not trigger:
         return set()
     trigger_ids = {tok.i for tok in trigger}
+    # a light verb carries the date of the act its object names ("conducted strikes last night")
+    trigger_ids |= {tok.head.i for tok in trigger
+                    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")}
     found = set()
     for k, t in enumerate(timexes):
         toks = index.overlapping(t.start, t.end)  # type: ignore[arg-type]
@@ -105,6 +108,32 @@ def _attached(index: _TokenIndex | None, mention: Mention, timexes: list[TimeVal
                 if node.head.i == node.i:
                     break
     return found
+
+
+#: Dependencies by which a time expression modifies the noun phrase it sits in ("the December 29
+#: US air strikes"): such a date belongs to that noun's event, not to another trigger's.
+NP_MODIFIER_DEPS = frozenset({"compound", "nmod", "npadvmod", "amod", "poss", "nummod"})
+
+
+def _foreign(index: _TokenIndex | None, mention: Mention, timexes: list[TimeValue]) -> set[int]:
+    """Indices of ``timexes`` that modify another noun than the trigger ("protesters outraged over
+    the December 29 US air strikes" does not date the protest)."""
+    if index is None:
+        return set()
+    trigger_ids = {tok.i for tok in index.overlapping(mention.trigger.start, mention.trigger.end)}
+    if not trigger_ids:
+        return set()
+    out = set()
+    for k, t in enumerate(timexes):
+        toks = index.overlapping(t.start, t.end)  # type: ignore[arg-type]
+        ids = {tok.i for tok in toks}
+        heads = [tok for tok in toks if tok.head.i not in ids or tok.head.i == tok.i]
+        if heads and all(
+            h.dep_ in NP_MODIFIER_DEPS and h.head.pos_ in ("NOUN", "PROPN") and h.head.i not in trigger_ids
+            for h in heads
+        ):
+            out.add(k)
+    return out
 
 
 def _paragraph(original: str, start: int, end: int) -> tuple[int, int]:
@@ -155,8 +184,10 @@ def _nearest(mention: Mention, candidates: list[tuple[int, TimeValue]], original
 
 
 def date_one(article: Article, index: _TokenIndex | None, mention: Mention,
-             timexes: list[TimeValue]) -> TimeValue | None:
-    """The date of one mention (see the module docstring for the cascade)."""
+             timexes: list[TimeValue], others: frozenset[tuple[int, int]] = frozenset()) -> TimeValue | None:
+    """The date of one mention (see the module docstring for the cascade). ``others``: spans of
+    time expressions syntactically attached to another mention's trigger (and not to this one):
+    they date that act ("struck on Monday the militants it blamed for the recent attack")."""
     from_nlp = _resolve_times(mention, timexes, article.published)
     dated = [(k, t) for k, t in enumerate(timexes) if t.date]
     sent = mention.sentence
@@ -164,6 +195,13 @@ def date_one(article: Article, index: _TokenIndex | None, mention: Mention,
         in_sentence = list(enumerate(from_nlp))
     else:
         in_sentence = [(k, t) for k, t in dated if sent.start <= t.start and t.end <= sent.end]  # type: ignore[operator]
+    taken = set()
+    if in_sentence:
+        foreign = _foreign(index, mention, [t for _, t in in_sentence])
+        own = _attached(index, mention, [t for _, t in in_sentence])
+        foreign |= {n for n, (_, t) in enumerate(in_sentence) if (t.start, t.end) in others and n not in own}
+        taken = {(in_sentence[n][1].start, in_sentence[n][1].end) for n in foreign}
+        in_sentence = [p for n, p in enumerate(in_sentence) if n not in foreign]
     if in_sentence:
         attached = _attached(index, mention, [t for _, t in in_sentence])
         if attached:
@@ -172,7 +210,8 @@ def date_one(article: Article, index: _TokenIndex | None, mention: Mention,
             pool = in_sentence
         return _as_date(_nearest(mention, pool, article.original))  # type: ignore[arg-type]
     p0, p1 = _paragraph(article.original, sent.start, sent.end)
-    in_paragraph = [(k, t) for k, t in dated if p0 <= t.start and t.end <= p1]  # type: ignore[operator]
+    in_paragraph = [(k, t) for k, t in dated if p0 <= t.start and t.end <= p1  # type: ignore[operator]
+                    and (t.start, t.end) not in taken]
     if in_paragraph:
         return _as_date(_nearest(mention, in_paragraph, article.original, AFTER_WEIGHT))  # type: ignore[arg-type]
     dct = cal.parse_dct(article.published)
@@ -192,5 +231,17 @@ def date_mentions(article: Article, doc, mentions: list[Mention]) -> None:  # ty
         return
     timexes = _original_timexes(article)
     index = _TokenIndex(doc, article) if doc is not None else None
+    # time expressions attached in the parse to each mention's trigger, so that a mention does not
+    # take the date that governs another act of its sentence
+    attached: dict[str, set[tuple[int, int]]] = {}
+    if index is not None:
+        for mention in mentions:
+            sent = mention.sentence
+            local = [t for t in timexes if t.date and sent.start <= t.start and t.end <= sent.end]  # type: ignore[operator]
+            attached[mention.mention_id] = {(local[k].start, local[k].end) for k in _attached(index, mention, local)}  # type: ignore[misc]
     for mention in mentions:
-        mention.date = date_one(article, index, mention, timexes)
+        others = frozenset(
+            span for m in mentions if m is not mention and m.sentence.start == mention.sentence.start
+            for span in attached.get(m.mention_id, ())
+        )
+        mention.date = date_one(article, index, mention, timexes, others)
