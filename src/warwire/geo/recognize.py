@@ -18,6 +18,7 @@ toponyms do not — see docs/stages/geo.md).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -97,10 +98,14 @@ class Recognition:
     demonyms: list[str] = field(default_factory=list)
 
 
+#: SUFFIX_FEATURES' words, longest first ("air base" before "base").
+_SUFFIXES = tuple(sorted(SUFFIX_FEATURES, key=len, reverse=True))
+
+
 def split_suffix(text: str) -> tuple[str, str | None]:
     """``"Deir Ezzor province"`` → ``("Deir Ezzor", "province")``; names without one unchanged."""
     low = text.lower()
-    for suffix in sorted(SUFFIX_FEATURES, key=len, reverse=True):
+    for suffix in _SUFFIXES:
         if low.endswith(" " + suffix) and len(text) > len(suffix) + 2:
             return text[: -len(suffix) - 1].rstrip(" ,"), suffix
     return text, None
@@ -130,8 +135,17 @@ def _strip_article(text: str, start: int) -> tuple[str, int]:
     return text, start
 
 
+_POSSESSIVE_END = re.compile(r"['’]s$")
+
+
 def _strip_possessive(text: str) -> str:
-    return re.sub(r"['’]s$", "", text)
+    return _POSSESSIVE_END.sub("", text)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # pure; the same n-grams recur across a corpus
+def _name_part(span: str) -> str:
+    """The part of an n-gram looked up in the gazetteer: no possessive, no "province" suffix."""
+    return split_suffix(_strip_possessive(span))[0]
 
 
 def _cue_before(text: str, start: int) -> bool:
@@ -148,47 +162,65 @@ def _cue_after(text: str, end: int, gazetteer: Gazetteer) -> bool:
     return bool(m) and gazetteer.has_name(m.group(1))
 
 
-def _token_spans(doc) -> list[tuple[int, int, str, str, str]]:  # type: ignore[no-untyped-def]
-    """(start, end, text, ent_type, whitespace) per token."""
-    return [(t.idx, t.idx + len(t.text), t.text, t.ent_type_, t.whitespace_) for t in doc]
+@dataclass
+class _Tokens:
+    """What the n-gram scan needs of each token of a Doc, computed once per document."""
+
+    starts: list[int]
+    ends: list[int]
+    words: list[str]
+    #: Tokens from this one on that may all sit inside a name (capitalised, connector, hyphen,
+    #: apostrophe or a CUES_AFTER word): an n-gram starting here is at most this long.
+    run: list[int]
+    #: The token may end a name (capitalised or a CUES_AFTER word such as "province").
+    may_end: list[bool]
+
+
+def _tokens(doc) -> _Tokens:  # type: ignore[no-untyped-def]
+    starts, words = [], []
+    for t in doc:
+        starts.append(t.idx)
+        words.append(t.text)
+    ends = [s + len(w) for s, w in zip(starts, words)]
+    may_end, inside = [], []
+    for w in words:
+        upper = w[:1].isupper()
+        low = w.lower()
+        cue = low in CUES_AFTER
+        may_end.append(upper or cue)
+        inside.append(upper or cue or low in CONNECTORS or w in "-'")
+    run = [0] * (len(words) + 1)
+    for k in range(len(words) - 1, -1, -1):
+        run[k] = run[k + 1] + 1 if inside[k] else 0
+    return _Tokens(starts, ends, words, run[:-1], may_end)
 
 
 def _gazetteer_matches(  # type: ignore[no-untyped-def]
     text: str, doc, gazetteer: Gazetteer
 ) -> list[Toponym]:
     """Capitalised n-grams the gazetteer knows, longest first, left to right."""
-    tokens = _token_spans(doc)
+    tokens = _tokens(doc)
+    words, ends, run, may_end = tokens.words, tokens.ends, tokens.run, tokens.may_end
     found: list[Toponym] = []
-    i = 0
-    while i < len(tokens):
-        start, _, word, _, _ = tokens[i]
-        if not (word[:1].isupper() and _WORD.match(word)):
-            i += 1
+    free = 0  # first token not consumed by an earlier match
+    for i, word in enumerate(words):
+        if i < free or not (word[:1].isupper() and _WORD.match(word)):
             continue
-        match = None
+        start = tokens.starts[i]
         # Longest name first; a STOP word may start a longer name ("West Bank", "South Ossetia")
-        # but is never a name alone.
-        for n in range(min(MAX_TOKENS, len(tokens) - i), 1 if _stopped(word) else 0, -1):
-            last = tokens[i + n - 1]
-            inner = tokens[i:i + n]
-            if not last[2][:1].isupper() and last[2].lower() not in CUES_AFTER:
+        # but is never a name alone. Every token of the n-gram may sit inside a name (run) and
+        # the last one may end it (may_end).
+        for n in range(min(MAX_TOKENS, run[i]), 1 if _stopped(word) else 0, -1):
+            if not may_end[i + n - 1]:
                 continue
-            if any(not (t[2][:1].isupper() or t[2].lower() in CONNECTORS or t[2] in "-'")
-                   and t[2].lower() not in CUES_AFTER for t in inner):
-                continue
-            span = text[start:last[1]]
+            span = text[start:ends[i + n - 1]]
             if n == 1 and len(span) < 3:
                 continue
-            if gazetteer.has_name(split_suffix(_strip_possessive(span))[0]):
-                match = (n, span)
+            if gazetteer.has_name(_name_part(span)):
+                end = start + len(_strip_possessive(span))
+                found.append(Toponym(start, end, text[start:end], "gazetteer"))
+                free = i + n
                 break
-        if match is None:
-            i += 1
-            continue
-        n, span = match
-        end = start + len(_strip_possessive(span))
-        found.append(Toponym(start, end, text[start:end], "gazetteer"))
-        i += n
     return found
 
 

@@ -61,6 +61,12 @@ FOCUS_COUNTRY = 4.5  # a full-country focus outweighs a 30,000× population gap
 FOCUS_ADMIN1 = 2.5
 QUALIFIER = 6.0  # an explicit "X, <state or country>" settles it
 PROXIMITY = 1.5
+#: Proximity bands (km): full bonus nearer than NEAR, none from FAR on (150 km in between).
+PROXIMITY_NEAR_KM = 50
+PROXIMITY_FAR_KM = 400
+#: Latitude gap beyond which two points are surely more than PROXIMITY_FAR_KM apart (a degree of
+#: latitude is 111.19 km on the 6371-km sphere of haversine_km; 1 km margin for rounding).
+_FAR_DEGREES = (PROXIMITY_FAR_KM + 1) / 111.19
 ROUNDS = 2
 #: "Kirkuk", "Baghdad", "Kermanshah" name a city and its province; news means the city unless it
 #: writes "province", so the province loses this much when its namesake city is a candidate.
@@ -104,6 +110,11 @@ class _Name:
     capitals: set[tuple[str | None, str | None]] = field(default_factory=set)  # (cc, admin1) of city candidates
     capital_ccs: set[str | None] = field(default_factory=set)  # countries whose capital is a candidate
     cells: set[tuple[int, int]] = field(default_factory=set)  # grid cells of local candidates
+    #: Per candidate, the terms that do not depend on the other names' choices (prior +
+    #: qualifier) and the support term (other names' candidates never change): computed once
+    #: per document instead of once per round.
+    static: list[float] | None = None
+    support: list[float] | None = None
 
 
 def _abbreviation(text: str, gazetteer: Gazetteer) -> list[Candidate]:
@@ -194,6 +205,15 @@ class _Context:
     anchors: list[tuple[str, float, float]] = field(default_factory=list)
     by_name: dict[str, tuple[str | None, tuple | None, float]] = field(default_factory=dict)
     cells: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
+    total: float = 0.0  # sum of the country votes
+    total_admin: int = 0  # sum of the admin1 votes
+    near: dict[str, float] = field(default_factory=dict)  # votes of each country's neighbours
+
+    def neighbour_votes(self, cc: str, gazetteer: Gazetteer) -> float:
+        """Country votes of ``cc``'s neighbours (computed once per context and country)."""
+        if cc not in self.near:
+            self.near[cc] = sum(self.countries[x] for x in gazetteer.neighbours.get(cc, ()))
+        return self.near[cc]
 
 
 def _vote_weight(n: _Name) -> float:
@@ -227,41 +247,87 @@ def _context(names: list[_Name], demonyms: list[str], cues: list[str]) -> _Conte
         ctx.by_name[n.key] = (b.cc, admin, weight if b.cc else 0.0)
         if b.feature in ("city", "site", "admin2"):
             ctx.anchors.append((n.key, b.lat, b.lon))
+    ctx.total = sum(ctx.countries.values())
+    ctx.total_admin = sum(ctx.admin1s.values())
     return ctx
 
 
-def _score(c: Candidate, n: _Name, ctx: _Context | None, gazetteer: Gazetteer) -> float:
-    score = _prior(c, n)
-    if _qualifier_match(c, n.qualifiers, gazetteer):
-        score += QUALIFIER
+def _static(n: _Name, gazetteer: Gazetteer) -> list[float]:
+    """Prior and qualifier of each candidate: the terms that ignore the other names."""
+    out = []
+    for c in n.candidates:
+        score = _prior(c, n)
+        if _qualifier_match(c, n.qualifiers, gazetteer):
+            score += QUALIFIER
+        out.append(score)
+    return out
+
+
+def _support(c: Candidate, n: _Name, ctx: _Context) -> float:
+    """Support term: other names of the document with a candidate in a neighbouring cell."""
+    cx, cy = _cell(c.lat, c.lon)
+    around = {(cx + dx, cy + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
+    supporting = sum(min(1.0, SUPPORT_MAX_CELLS / len(cells))
+                     for k, cells in ctx.cells.items() if k != n.key and cells & around)
+    return SUPPORT * min(1.0, supporting / 2)
+
+
+def _nearest_km(c: Candidate, key: str, anchors: list[tuple[str, float, float]]) -> float | None:
+    """Distance to the nearest other name's choice; ``inf`` stands for "≥ PROXIMITY_FAR_KM"
+    and the search stops once one lies within PROXIMITY_NEAR_KM (the terms saturate there)."""
+    near = None
+    for k, lat, lon in anchors:
+        if k == key:
+            continue
+        if abs(lat - c.lat) > _FAR_DEGREES:  # a degree of latitude is ≥ 111 km everywhere
+            d = math.inf
+        else:
+            d = haversine_km(c.lat, c.lon, lat, lon)
+        if near is None or d < near:
+            near = d
+            if near < PROXIMITY_NEAR_KM:
+                break
+    return near
+
+
+def _choose(n: _Name, ctx: _Context | None, gazetteer: Gazetteer) -> Candidate:
+    """The best-scoring candidate of ``n`` in context ``ctx`` (the first of equal scores).
+
+    Score = static (prior, qualifier) + country focus + admin1 focus + support + proximity
+    (module docstring); each term is added in that order so that sums are reproducible.
+    """
+    if n.static is None:
+        n.static = _static(n, gazetteer)
     if ctx is None:
-        return score
+        return n.candidates[max(range(len(n.candidates)), key=n.static.__getitem__)]
+    if ctx.cells and n.support is None:
+        n.support = [_support(c, n, ctx) if c.feature in LOCAL else 0.0 for c in n.candidates]
     own_cc, own_admin, own_weight = ctx.by_name.get(n.key, (None, None, 0.0))
-    total = sum(ctx.countries.values()) - own_weight
-    if total > 0 and not c.cc:
-        score += FOCUS_COUNTRY * NEUTRAL_FOCUS
-    if total > 0 and c.cc:
-        votes = ctx.countries[c.cc] - (own_weight if own_cc == c.cc else 0)
-        near = sum(ctx.countries[x] for x in gazetteer.neighbours.get(c.cc, ()))
-        score += FOCUS_COUNTRY * (votes + NEIGHBOUR_SHARE * near) / total
-    total_a = sum(ctx.admin1s.values()) - (1 if own_admin else 0)
-    if total_a > 0 and c.admin1 and c.feature != "country":
-        key = (c.cc, c.admin1)
-        votes = ctx.admin1s[key] - (1 if own_admin == key else 0)
-        score += FOCUS_ADMIN1 * votes / total_a
-    if c.feature in LOCAL and ctx.cells:
-        cx, cy = _cell(c.lat, c.lon)
-        around = {(cx + dx, cy + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
-        supporting = sum(min(1.0, SUPPORT_MAX_CELLS / len(cells))
-                         for k, cells in ctx.cells.items() if k != n.key and cells & around)
-        score += SUPPORT * min(1.0, supporting / 2)
-    if c.feature in LOCAL and ctx.anchors:
-        near = min((haversine_km(c.lat, c.lon, lat, lon) for k, lat, lon in ctx.anchors
-                    if k != n.key), default=None)
-        if near is not None:
-            score += PROXIMITY * (1.0 if near < 50 else 0.66 if near < 150 else
-                                  0.33 if near < 400 else 0.0)
-    return score
+    total = ctx.total - own_weight
+    total_a = ctx.total_admin - (1 if own_admin else 0)
+    best, best_score = n.candidates[0], -math.inf
+    for i, c in enumerate(n.candidates):
+        score = n.static[i]
+        if total > 0 and not c.cc:
+            score += FOCUS_COUNTRY * NEUTRAL_FOCUS
+        if total > 0 and c.cc:
+            votes = ctx.countries[c.cc] - (own_weight if own_cc == c.cc else 0)
+            near = ctx.neighbour_votes(c.cc, gazetteer)
+            score += FOCUS_COUNTRY * (votes + NEIGHBOUR_SHARE * near) / total
+        if total_a > 0 and c.admin1 and c.feature != "country":
+            key = (c.cc, c.admin1)
+            votes = ctx.admin1s[key] - (1 if own_admin == key else 0)
+            score += FOCUS_ADMIN1 * votes / total_a
+        if c.feature in LOCAL and ctx.cells:
+            score += n.support[i]  # type: ignore[index]
+        if c.feature in LOCAL and ctx.anchors:
+            km = _nearest_km(c, n.key, ctx.anchors)
+            if km is not None:
+                score += PROXIMITY * (1.0 if km < PROXIMITY_NEAR_KM else 0.66 if km < 150 else
+                                      0.33 if km < PROXIMITY_FAR_KM else 0.0)
+        if score > best_score:
+            best, best_score = c, score
+    return best
 
 
 def precision_of(c: Candidate) -> str:
@@ -327,12 +393,12 @@ def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer,
     # "Huntsville") settle on the pair that fits instead of swapping back and forth.
     order = sorted((n for n in names.values() if n.candidates), key=lambda n: len(n.candidates))
     for n in order:
-        n.best = max(n.candidates, key=lambda c, n=n: _score(c, n, ctx, gazetteer))
+        n.best = _choose(n, ctx, gazetteer)
     all_names = list(names.values())
     ctx = _context(all_names, demonyms or [], cues)
     for _ in range(ROUNDS):
         for n in order:
-            n.best = max(n.candidates, key=lambda c, n=n: _score(c, n, ctx, gazetteer))
+            n.best = _choose(n, ctx, gazetteer)
             ctx = _context(all_names, demonyms or [], cues)
     focus = ctx.countries.most_common(1)[0][0] if ctx and ctx.countries else None
     cued = {normalize(t.text) for t in toponyms if t.cue or t.source == "given"}

@@ -1,7 +1,9 @@
 """Cross-document merge: asserted mentions → canonical events.
 
 1. Each mention is reduced to its features (:mod:`.features`) and placed in blocks (:mod:`.pairs`).
-2. Pairs sharing a block are scored; pairs at or above ``LINK_THRESHOLD`` become edges.
+2. Within each article, anaphoric nominals ("the attack", "the same drone strike") are tied to
+   their antecedent by strong edges (within-document coreference first); pairs sharing a block
+   are scored, and pairs at or above ``LINK_THRESHOLD`` become edges.
 3. Edges are taken strongest first (ties broken by mention ids, so the result does not depend on
    input order) and join two clusters only when the joined cluster stays coherent: its dates
    still overlap, it holds no two different acts of one sentence, no cause with its own effect,

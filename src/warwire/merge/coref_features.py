@@ -45,8 +45,8 @@ FEATURE_NAMES = ("bias", "same_lemma", "same_doc", "same_sentence", "speech", "c
 
 #: Logistic-regression weights over FEATURE_NAMES, fit on ECB+ train-topic candidate pairs.
 WEIGHTS: tuple[float, ...] = (
-    -0.999, 0.246, -0.017, -0.394, -1.45, 0.438, 0.455, 0.033, 1.122, 0.15, -0.098, 0.42, 0.046,
-    0.141, 0.593, -0.408,
+    -0.32, 0.3, -0.045, -0.416, -1.043, 0.501, 0.444, 0.039, 0.486, 0.171, -0.079, 0.358, 0.062,
+    0.194, 0.57, -0.448, -1.659,
 )
 
 

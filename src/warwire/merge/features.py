@@ -16,6 +16,7 @@ from importlib import resources
 from dataclasses import dataclass
 
 from ..model import Mention
+from .cues import CAUSE_FIRST, CUES
 
 #: Types that may describe the same act when extractors disagree (a riot dispersed with tear gas
 #: is PROTEST in one sentence and COERCE in another; an arrest is COERCE or THREATEN-arrest).
@@ -428,8 +429,6 @@ CONTEXT_WINDOW = 40
 def _cause_names(mention: Mention) -> frozenset[str]:
     """Names in the cause phrase of the mention's own cue links ("strikes launched to avenge the
     killing of Qassem Soleimani"): they name the act answered, not this one."""
-    from .cues import CAUSE_FIRST, CUES
-
     out: set[str] = set()
     for link in mention.cue_links:
         for cue in CUES:

@@ -180,7 +180,7 @@ def trigger_vote(a: MentionFeatures, b: MentionFeatures) -> float:
     if a.trigger_key and a.trigger_key == b.trigger_key:
         return W_TRIGGER
     ka, kb = a.trigger_kind, b.trigger_kind
-    if ka == GENERIC and kb and kb in b_context(a) or kb == GENERIC and ka and ka in b_context(b):
+    if ka == GENERIC and kb and kb in a.context_kinds or kb == GENERIC and ka and ka in b.context_kinds:
         return W_KIND  # "waves of missiles hit" names the same kind as "missiles rained down"
     if ka and kb:
         if ka == kb:
@@ -194,11 +194,6 @@ def trigger_vote(a: MentionFeatures, b: MentionFeatures) -> float:
 def _reversed(a: MentionFeatures, b: MentionFeatures) -> bool:
     """``a``'s target country initiates ``b`` while ``a``'s initiator is someone else."""
     return bool(a.actor2[0]) and a.actor2[0] == b.actor1[0] and a.actor1[0] != b.actor1[0]
-
-
-def b_context(f: MentionFeatures) -> frozenset[str]:
-    """Specific kinds named next to a trigger ("waves of missiles hit": missile)."""
-    return f.context_kinds
 
 
 def _date_vote(ia, ib) -> float | None:  # type: ignore[no-untyped-def]

@@ -48,9 +48,9 @@ _WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
 
 #: Head lemmas that denote the same kind of act (each set maps to its first member).
 SYNONYMS: tuple[tuple[str, ...], ...] = (
-    ("kill", "death", "die", "dead", "murder", "slay", "slaying", "homicide", "fatal", "execute",
+    ("kill", "death", "die", "dead", "murder", "slay", "slaying", "homicide", "fatal", "dying", "execute",
      "assassinate", "assassination", "massacre"),
-    ("shoot", "shooting", "shot", "gunfire", "fire", "gunshot", "gun"),
+    ("shoot", "shooting", "shot", "gunfire", "fire", "gunshot", "gun", "rampage"),
     ("riot", "rioting", "unrest", "clash"),
     ("protest", "demonstration", "rally", "march"),
     ("convict", "conviction", "guilty"),
@@ -70,8 +70,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("win", "victory", "defeat", "beat", "lose", "loss"),
     ("explode", "explosion", "blast", "bomb", "bombing", "detonate"),
     # rows added after reading the ECB+ *train* topics' gold clusters split across heads
-    ("escape", "flee", "breakout"),
-    ("overturn", "reverse", "rescind", "repeal"),
+    ("escape", "flee", "breakout", "jailbreak"),
+    ("overturn", "reverse", "rescind", "repeal", "revoke"),
     ("accuse", "charge", "indict"),
     ("discover", "find", "uncover"),
     ("endanger", "threaten", "jeopardize"),
@@ -80,6 +80,9 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("sever", "cut"),
     ("undermine", "weaken"),
     ("release", "issue"),
+    ("enter", "check", "admit"),
+    ("keep", "retain"),
+    ("fix", "plug", "repair", "patch"),
 )
 
 

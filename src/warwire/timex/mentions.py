@@ -110,6 +110,10 @@ def _attached(index: _TokenIndex | None, mention: Mention, timexes: list[TimeVal
     return found
 
 
+#: Prepositions whose object happens at the same time as the act they modify ("fired tear gas on
+#: Sunday during protests").
+CO_TEMPORAL = frozenset({"during", "amid", "amidst", "throughout", "while"})
+
 #: Dependencies by which a time expression modifies the noun phrase it sits in ("the December 29
 #: US air strikes"): such a date belongs to that noun's event, not to another trigger's.
 NP_MODIFIER_DEPS = frozenset({"compound", "nmod", "npadvmod", "amod", "poss", "nummod"})
@@ -233,15 +237,28 @@ def date_mentions(article: Article, doc, mentions: list[Mention]) -> None:  # ty
     index = _TokenIndex(doc, article) if doc is not None else None
     # time expressions attached in the parse to each mention's trigger, so that a mention does not
     # take the date that governs another act of its sentence
+    # (only when this mention sits inside that act's clause: "conducted strikes last night on
+    # the militants it blamed for the recent attack")
     attached: dict[str, set[tuple[int, int]]] = {}
+    scope: dict[str, set[int]] = {}
+    heads: dict[str, set[int]] = {}
     if index is not None:
         for mention in mentions:
             sent = mention.sentence
             local = [t for t in timexes if t.date and sent.start <= t.start and t.end <= sent.end]  # type: ignore[operator]
             attached[mention.mention_id] = {(local[k].start, local[k].end) for k in _attached(index, mention, local)}  # type: ignore[misc]
+            toks = index.overlapping(mention.trigger.start, mention.trigger.end)
+            heads[mention.mention_id] = {t.i for t in toks}
+            roots = toks + [t.head for t in toks if t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX")]
+            # acts in a "during …"/"amid …" adjunct overlap the act in time: their date is shared
+            overlap = {d.i for r in roots for c in r.children
+                       if c.dep_ == "prep" and c.lower_ in CO_TEMPORAL for d in c.subtree}
+            scope[mention.mention_id] = {d.i for r in roots for d in r.subtree} - overlap
     for mention in mentions:
+        own = heads.get(mention.mention_id, set())
         others = frozenset(
             span for m in mentions if m is not mention and m.sentence.start == mention.sentence.start
+            and own and own <= scope.get(m.mention_id, set())
             for span in attached.get(m.mention_id, ())
         )
         mention.date = date_one(article, index, mention, timexes, others)
