@@ -78,6 +78,7 @@ def test_gazetteer_import_command_adds_places(tmp_path):
         assert len(hits) == 1  # importing twice replaced, not duplicated
         assert hits[0].cc == "SY" and hits[0].admin1 == "Deir ez-Zor" and hits[0].feature == "city"
         assert [c.feature for c in g.lookup("Wadi Qasr")] == ["region"]
+        assert g.has_name("Tal Zuhur")  # names only the user import has (no key file there)
     finally:
         g.close()
 

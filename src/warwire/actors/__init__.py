@@ -143,15 +143,29 @@ def find_actors(doc) -> list[ActorMatch]:  # type: ignore[no-untyped-def]
     """
     d = load_dictionary()
     out: list[ActorMatch] = []
-    toks = list(doc)
-    n = len(toks)
-    starts = [t.idx for t in toks]
-    ends = [t.idx + len(t.text) for t in toks]
+    from spacy.attrs import IDX, LENGTH, LOWER, ORTH, SPACY
+
+    if len(doc) == 0:
+        return out
+    # Token columns read as arrays: building a Token object per word costs more than the match.
+    table = doc.to_array([LOWER, IDX, LENGTH, ORTH, SPACY])
+    strings = doc.vocab.strings
+    lowers = [strings[h] for h in table[:, 0].tolist()]
+    n = len(lowers)
+    starts = table[:, 1].tolist()
+    ends = (table[:, 1] + table[:, 2]).tolist()
+    text = "".join(strings[o] + " " if sp else strings[o] for o, sp in table[:, 3:5].tolist())
     i = 0
-    text = doc.text
+    # whether a word can start an alias, decided once per distinct word of the document
+    can_start: dict[str, bool] = {}
     while i < n:
-        first = toks[i].lower_.replace("’", "'")
-        if first == "the" or (_FIRST_SPLIT.split(first)[0] or first) not in d.first_words:
+        low = lowers[i]
+        ok = can_start.get(low)
+        if ok is None:
+            first = low.replace("’", "'")
+            ok = can_start[low] = first != "the" and (
+                _FIRST_SPLIT.split(first)[0] or first) in d.first_words
+        if not ok:
             i += 1
             continue
         found = None

@@ -25,12 +25,18 @@ TOWN_COUNTRIES = frozenset({"IRN", "IRQ", "SYR", "YEM", "SAU", "ARE", "ISR", "PS
                             "TUR", "BHR", "KWT", "QAT", "OMN", "EGY", "LBY", "AFG", "PAK", "SDN"})
 
 
+_ARTICLE = re.compile(r"^(the|al|el|ar|as|ad|an|ash|at|az)[\s-]+")
+_JOINERS = re.compile(r"[\s'’‘`\-.]+")
+
+
 def _key(name: str) -> str:
     """Accent-free lowercase key with apostrophes/hyphens dropped ("Dar‘ā" → "dara")."""
-    norm = unicodedata.normalize("NFKD", name)
-    norm = "".join(ch for ch in norm if not unicodedata.combining(ch)).lower()
-    norm = re.sub(r"^(the|al|el|ar|as|ad|an|ash|at|az)[\s-]+", "", norm)
-    return re.sub(r"[\s'’‘`\-.]+", "", norm)
+    if name.isascii():  # NFKD leaves ASCII as it is: skip the decomposition (most names)
+        norm = name.lower()
+    else:
+        norm = unicodedata.normalize("NFKD", name)
+        norm = "".join(ch for ch in norm if not unicodedata.combining(ch)).lower()
+    return _JOINERS.sub("", _ARTICLE.sub("", norm))
 
 
 @functools.lru_cache(maxsize=1)

@@ -161,6 +161,8 @@ class Gazetteer:
             return self._memo[memo_key]
         found: dict[int, Candidate] = {}
         for key in keys(text):
+            if key not in self._index_keys and len(self._dbs) == 1:
+                continue  # not a name of the index (and no user import): no round trip
             for c in self._query(
                 "SELECT p.*, max(n.main) FROM names n JOIN places p ON p.id = n.place "
                 "WHERE n.key = ? GROUP BY p.id ORDER BY p.population DESC LIMIT ?",

@@ -205,7 +205,7 @@ def locate_mentions(article: Article, doc, mentions: list[Mention],  # type: ign
     extra = resolve(" ; ".join(loose), _loose_toponyms(loose), gazetteer, found.demonyms)
     by_text = {p.text: p for p in extra}
     focus = _focus_country(article.original, resolved, found.demonyms, gazetteer)
-    sentences = _sentences(article, doc)
+    sentences: list[tuple[int, int]] | None = None  # computed when first needed
     for m in mentions:
         if m.places:
             m.places = [_resolved_copy(p, by_span, by_text) for p in m.places]
@@ -215,8 +215,11 @@ def locate_mentions(article: Article, doc, mentions: list[Mention],  # type: ign
                         if p.start is not None and s <= p.start and (p.end or 0) <= e]
         choice = pick_location(article.original, m.places, m.trigger)
         m.origin = choice.origin
-        location = (choice.location or _from_anaphor(article.original, m, resolved)
-                    or _from_context(article.original, m, sentences, resolved))
+        location = choice.location or _from_anaphor(article.original, m, resolved)
+        if location is None:
+            if sentences is None:
+                sentences = _sentences(article, doc)
+            location = _from_context(article.original, m, sentences, resolved)
         if location is None or location.precision == "country":
             location = _institution_seat(article.original, m, gazetteer, location) or location
         m.location = location or (dataclasses.replace(focus) if focus else None)

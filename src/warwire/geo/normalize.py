@@ -39,6 +39,9 @@ MIN_SKELETON = 3
 @functools.lru_cache(maxsize=1 << 16)  # pure and called for every candidate n-gram
 def normalize(name: str) -> str:
     """Fold case, diacritics, apostrophes, dots and separators: ``"Dar'a"`` → ``"dara"``."""
+    if name.isascii():  # most news text: no diacritics or special letters to fold
+        text = name.translate(_DROP).replace(".", "").lower()
+        return _SPACE.sub(" ", text).strip()
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.translate(_DROP).replace(".", "").lower()

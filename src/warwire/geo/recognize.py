@@ -98,15 +98,19 @@ class Recognition:
     demonyms: list[str] = field(default_factory=list)
 
 
-#: SUFFIX_FEATURES' words, longest first ("air base" before "base").
-_SUFFIXES = tuple(sorted(SUFFIX_FEATURES, key=len, reverse=True))
-
-
+@functools.lru_cache(maxsize=1 << 14)  # pure; called for every n-gram and every name
 def split_suffix(text: str) -> tuple[str, str | None]:
-    """``"Deir Ezzor province"`` → ``("Deir Ezzor", "province")``; names without one unchanged."""
+    """``"Deir Ezzor province"`` → ``("Deir Ezzor", "province")``; names without one unchanged.
+
+    The suffix is the last word or the last two words ("air base"), the longer one first.
+    """
     low = text.lower()
-    for suffix in _SUFFIXES:
-        if low.endswith(" " + suffix) and len(text) > len(suffix) + 2:
+    head, space, last = low.rpartition(" ")
+    if not space:
+        return text, None
+    _, space2, before = head.rpartition(" ")
+    for suffix in ((before + " " + last) if space2 else None, last):
+        if suffix in SUFFIX_FEATURES and len(text) > len(suffix) + 2:
             return text[: -len(suffix) - 1].rstrip(" ,"), suffix
     return text, None
 
@@ -162,58 +166,42 @@ def _cue_after(text: str, end: int, gazetteer: Gazetteer) -> bool:
     return bool(m) and gazetteer.has_name(m.group(1))
 
 
-@dataclass
-class _Tokens:
-    """What the n-gram scan needs of each token of a Doc, computed once per document."""
-
-    starts: list[int]
-    ends: list[int]
-    words: list[str]
-    #: Tokens from this one on that may all sit inside a name (capitalised, connector, hyphen,
-    #: apostrophe or a CUES_AFTER word): an n-gram starting here is at most this long.
-    run: list[int]
-    #: The token may end a name (capitalised or a CUES_AFTER word such as "province").
-    may_end: list[bool]
-
-
-def _tokens(doc) -> _Tokens:  # type: ignore[no-untyped-def]
-    starts, words = [], []
-    for t in doc:
-        starts.append(t.idx)
-        words.append(t.text)
-    ends = [s + len(w) for s, w in zip(starts, words)]
-    may_end, inside = [], []
-    for w in words:
-        upper = w[:1].isupper()
-        low = w.lower()
-        cue = low in CUES_AFTER
-        may_end.append(upper or cue)
-        inside.append(upper or cue or low in CONNECTORS or w in "-'")
-    run = [0] * (len(words) + 1)
-    for k in range(len(words) - 1, -1, -1):
-        run[k] = run[k + 1] + 1 if inside[k] else 0
-    return _Tokens(starts, ends, words, run[:-1], may_end)
+def _inside(word: str) -> bool:
+    """The token may sit inside a name: capitalised, a connector ("al", "of"), a hyphen or
+    apostrophe, or a CUES_AFTER word ("province")."""
+    if word[:1].isupper() or word in "-'":
+        return True
+    low = word.lower()
+    return low in CONNECTORS or low in CUES_AFTER
 
 
 def _gazetteer_matches(  # type: ignore[no-untyped-def]
     text: str, doc, gazetteer: Gazetteer
 ) -> list[Toponym]:
     """Capitalised n-grams the gazetteer knows, longest first, left to right."""
-    tokens = _tokens(doc)
-    words, ends, run, may_end = tokens.words, tokens.ends, tokens.run, tokens.may_end
+    from spacy.attrs import IDX, LENGTH  # here: the spans-only path never imports spaCy
+
+    # Token offsets in one array call, token texts sliced from ``text`` (the Doc's own ``text``
+    # and iteration build a Token object per token); ``doc`` must be the parse of ``text``.
+    offsets = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+    if offsets and text[offsets[-1][0]:sum(offsets[-1])] != doc[-1].text:
+        text = doc.text  # not the parse of this text after all: trust the Doc's own offsets
+    tokens = [(start, text[start:start + length]) for start, length in offsets]
     found: list[Toponym] = []
     free = 0  # first token not consumed by an earlier match
-    for i, word in enumerate(words):
+    for i, (start, word) in enumerate(tokens):
         if i < free or not (word[:1].isupper() and _WORD.match(word)):
             continue
-        start = tokens.starts[i]
+        # Every token of an n-gram may sit inside a name, so it is at most `run` tokens long.
+        window = tokens[i:i + MAX_TOKENS]
+        run = next((k for k, (_, w) in enumerate(window) if not _inside(w)), len(window))
         # Longest name first; a STOP word may start a longer name ("West Bank", "South Ossetia")
-        # but is never a name alone. Every token of the n-gram may sit inside a name (run) and
-        # the last one may end it (may_end).
-        for n in range(min(MAX_TOKENS, run[i]), 1 if _stopped(word) else 0, -1):
-            if not may_end[i + n - 1]:
+        # but is never a name alone. The last token must be able to end a name.
+        for n in range(run, 1 if _stopped(word) else 0, -1):
+            last_start, last = window[n - 1]
+            if not last[:1].isupper() and last.lower() not in CUES_AFTER:
                 continue
-            span = text[start:ends[i + n - 1]]
+            span = text[start:last_start + len(last)]
             if n == 1 and len(span) < 3:
                 continue
             if gazetteer.has_name(_name_part(span)):
@@ -254,7 +242,8 @@ def recognize(text: str, doc, gazetteer: Gazetteer) -> Recognition:  # type: ign
     """Toponyms of ``text`` (``doc`` is its spaCy parse), sorted, non-overlapping."""
     result = Recognition()
     spans: list[Toponym] = []
-    for ent in doc.ents:
+    ents = doc.ents  # built anew on every access
+    for ent in ents:
         if ent.label_ == "NORP" or (ent.label_ in PLACE_LABELS and gazetteer.demonym(ent.text)):
             iso2 = gazetteer.demonym(ent.text)
             if iso2:
@@ -272,7 +261,7 @@ def recognize(text: str, doc, gazetteer: Gazetteer) -> Recognition:  # type: ign
         cue = _cue_before(text, start) or _cue_after(text, end, gazetteer)
         spans.append(Toponym(start, end, body, "ner", cue))
     labels, entity_spans = {}, {}
-    for ent in doc.ents:
+    for ent in ents:
         entity_spans[ent.start_char] = ent.end_char
         for k in range(ent.start_char, ent.end_char):
             labels[k] = ent.label_

@@ -71,14 +71,16 @@ class _Cluster:
     def __init__(self, idx: int, f: MentionFeatures, forbidden: set[str]):
         self.members = [idx]
         iv = f.interval
-        real = iv is not None and not iv.fallback and not f.weak_date
+        real = iv is not None and not iv.fallback and not f.weak_date and not f.ongoing
         self.lo = iv.start if real else None  # type: ignore[union-attr]
         self.hi = iv.end if real else None  # type: ignore[union-attr]
         kind = f.trigger_kind if f.trigger_kind != GENERIC else None
         self.sentences: dict[tuple[str, int], str | None] = {(f.doc_id, f.sentence_start): kind}
         self.forbidden = forbidden
-        self.countries = {f.country} if f.country and f.precision in _PRECISE else set()
-        precise = f.lat is not None and f.precision in ("site", "town")
+        # a running sanctions campaign has no place of its own (its country is read off a party)
+        placed = not f.ongoing
+        self.countries = {f.country} if placed and f.country and f.precision in _PRECISE else set()
+        precise = placed and f.lat is not None and f.precision in ("site", "town")
         self.point = (f.lat, f.lon) if precise else None
 
     def compatible(self, other: _Cluster, ids: list[str]) -> bool:
@@ -222,7 +224,7 @@ def anaphor_pairs(feats: list[MentionFeatures]) -> list[tuple[int, int]]:
         members.sort(key=lambda i: feats[i].trigger_span[0])
         for pos, i in enumerate(members):
             ana = feats[i]
-            if not ana.anaphoric or ana.trigger_kind is None:
+            if not (ana.anaphoric or ana.participant) or ana.trigger_kind is None:
                 continue  # kinds of act tell antecedents apart; "the deployment" has none
             cands = [
                 j for j in members[:pos]
@@ -230,6 +232,8 @@ def anaphor_pairs(feats: list[MentionFeatures]) -> list[tuple[int, int]]:
                 and feats[j].family == ana.family
                 and trigger_vote(ana, feats[j]) > 0.0
                 and _names_act(ana, feats[j])
+                # "The protesters stormed …": the act of the protesters named before
+                and (ana.anaphoric or ana.participant in feats[j].tokens)
             ]
             if cands:
                 out.append((i, max(cands, key=lambda j: _antecedent_rank(ana, feats[j]))))

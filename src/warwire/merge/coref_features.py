@@ -16,8 +16,9 @@ The features, and why:
   of its articles, a side remark ("game", "career", "season") in one or two;
 - part of speech: nominal and verbal mentions of one lemma differ more often than two verbs.
 
-The weights were fit by logistic regression on candidate pairs of the ECB+ *train* topics
-(never dev), see docs/stages/merge.md; the model is 11 numbers, kept here as constants.
+Both models (a mention's chance to be a singleton, then the pair's chance to corefer) are
+logistic regressions fit on the candidates of the ECB+ *train* topics (never dev) by
+:mod:`warwire.merge.coref_fit`; their weights are kept here as constants (17 + 17 numbers).
 """
 
 from __future__ import annotations
@@ -45,8 +46,8 @@ FEATURE_NAMES = ("bias", "same_lemma", "same_doc", "same_sentence", "speech", "c
 
 #: Logistic-regression weights over FEATURE_NAMES, fit on ECB+ train-topic candidate pairs.
 WEIGHTS: tuple[float, ...] = (
-    -0.32, 0.3, -0.045, -0.416, -1.043, 0.501, 0.444, 0.039, 0.486, 0.171, -0.079, 0.358, 0.062,
-    0.194, 0.57, -0.448, -1.659,
+    -0.379, 0.27, -0.038, -0.445, -1.044, 0.526, 0.436, 0.027, 0.59, 0.166, -0.102, 0.383, 0.041,
+    0.194, 0.577, -0.467, -1.586,
 )
 
 
@@ -122,17 +123,18 @@ def _dependency_arguments(root, inside: set[int]) -> tuple[frozenset[str], froze
 
 SINGLETON_NAMES = ("bias", "speech", "doc_share", "log_count", "early", "verb", "noun", "minor_pos",
                    "past", "gerund", "participle", "sentence_root", "clausal", "modifier", "multi_token",
-                   "has_names", "context_size")
+                   "has_names", "context_size", "group_share")
 
 #: Logistic-regression weights over SINGLETON_NAMES (is this mention alone in its gold cluster?),
 #: fit on the ECB+ train topics' candidate mentions.
 SINGLETON_WEIGHTS: tuple[float, ...] = (
-    0.818, 1.233, -2.037, -1.505, -0.475, 0.371, 0.252, 0.195, 0.154, -0.158, -0.374, 0.149, 0.045,
-    0.685, 0.244, -0.354, -0.124,
+    0.825, 1.212, -2.093, -1.45, -0.48, 0.399, 0.234, 0.192, 0.129, -0.191, -0.404, 0.136, 0.047,
+    0.675, 0.256, -0.349, -0.118, 0.0,
 )
 
 
-def singleton_features(m: MentionFeatures, doc_share: float, count: int) -> tuple[float, ...]:
+def singleton_features(m: MentionFeatures, doc_share: float, count: int,
+                       group_share: float = 0.0) -> tuple[float, ...]:
     """Evidence that a mention names an act no other mention names (``count``: same-key mentions)."""
     return (
         1.0,
@@ -152,6 +154,7 @@ def singleton_features(m: MentionFeatures, doc_share: float, count: int) -> tupl
         1.0 if m.n_tokens > 1 else 0.0,
         1.0 if m.dep_names else 0.0,
         min(len(m.context), 20) / 20.0,
+        group_share,
     )
 
 

@@ -331,6 +331,16 @@ class MentionFeatures:
     #: the trigger as written, lower-cased
     trigger_word: str = ""
     sentence_end: int = 0
+    #: the stem of a definite participant that opens the act with no date of its own ("The
+    #: protesters managed to storm …"): those participants' act, told just before, goes on
+    participant: str = ""
+    #: name keys of the building a storming names ("an embassy invasion" → the embassy)
+    site_names: frozenset[str] = frozenset()
+    #: "another …", "a second …": the words say it is not the act of its kind told before
+    new_act: bool = False
+    #: a running sanctions campaign ("already imposing sanctions", "the 'maximum pressure'
+    #: campaign"): its date is one moment of a span of years, so dates neither veto nor confirm
+    ongoing: bool = False
 
 
 def _actor_key(actor) -> tuple[str | None, str | None]:  # type: ignore[no-untyped-def]
@@ -353,8 +363,10 @@ def features(mention: Mention) -> MentionFeatures:
     trig_words = [stem(w) for w in _WORD.findall(mention.trigger.text)] or [""]
     tv = mention.date
     own_date = _own_date(mention)
-    weak = tv is not None and bool(tv.date) and not tv.fallback and not own_date and tv.start is not None
+    weak = weak_date(mention)
     before = _before(mention)
+    abrogation = _abrogation(mention)
+    campaign = _campaign(mention) if abrogation is None else None
     last = mention.trigger.text.split()[-1].lower() if mention.trigger.text.split() else ""
     nominal = not _VERBAL.search(last) or last in _NOMINAL_ING
     definite = nominal and (_determined(_DEFINITE, before) or bool(re.search(r"\bsame\s+$", before, re.I)))
@@ -365,7 +377,7 @@ def features(mention: Mention) -> MentionFeatures:
     return MentionFeatures(
         mention_id=mention.mention_id,
         doc_id=mention.doc_id,
-        family=TYPE_FAMILIES.get(mention.type, mention.type),
+        family=SANCTION if abrogation is not None else TYPE_FAMILIES.get(mention.type, mention.type),
         type=mention.type,
         interval=mention_interval(mention),
         country=country,
@@ -375,19 +387,24 @@ def features(mention: Mention) -> MentionFeatures:
         actor1=_actor_key(mention.actor1),
         actor2=_actor_key(mention.actor2),
         trigger_key=trig_words[-1],
-        trigger_kind=_launch_kind(mention) or trigger_kind(mention.trigger.text) or MODE_KINDS.get(mention.mode or ""),
+        trigger_kind=ABROGATION if abrogation is not None else (campaign and campaign.kind) or _storming_kind(mention) or _launch_kind(mention) or trigger_kind(mention.trigger.text) or MODE_KINDS.get(mention.mode or ""),
         trigger_span=(mention.trigger.start, mention.trigger.end),
         sentence_start=mention.sentence.start,
         tokens=content_tokens(mention.trigger.text + " " + mention.sentence.text),
-        names=proper_names(_near(mention)) - _cause_names(mention),
+        names=(proper_names(_near(mention)) - _cause_names(mention)) | (abrogation or frozenset())
+        | (site := _building_names(mention)) | (campaign.names if campaign else frozenset()),
         killed=killed,
         weak_date=weak,
         anaphoric=(definite or frame) and not own_date,
         casualty_frame=frame,
         indefinite=nominal and _determined(_INDEFINITE, before),
+        new_act=_new_act(before),
         context_kinds=_context_kinds(mention),
         trigger_word=mention.trigger.text.lower(),
         sentence_end=mention.sentence.end,
+        participant=_participant(before) if not own_date else "",
+        site_names=site,
+        ongoing=bool(campaign and campaign.ongoing),
     )
 
 
@@ -396,6 +413,17 @@ def features(mention: Mention) -> MentionFeatures:
 _DEFINITE = re.compile(
     r"(?:\b(?:the|this|these|those|its|their|his|her|such)|['’]s)\s+((?:[\w'’-]+\s+){0,3})$",
     re.IGNORECASE)
+#: Words that make a nominal a new act whatever its determiner ("a second attack", "another
+#: storming of the embassy").
+_NEW_ACT = re.compile(r"\b(?:another|second|third|fourth|new|fresh|renewed|further|separate)\s+"
+                      r"((?:[\w'’-]+\s+){0,2})$", re.IGNORECASE)
+
+
+def _new_act(before: str) -> bool:
+    """Whether a new-act word modifies the trigger itself ("another embassy invasion"), not a
+    phrase around it ("a second day of protests")."""
+    m = _NEW_ACT.search(before)
+    return m is not None and not any(w.lower() in _NOT_MODIFIERS for w in m.group(1).split())
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+((?:[\w'’-]+\s+){0,3})$", re.IGNORECASE)
 #: Words that cannot stand between a determiner and its noun: the determiner belongs to another
 #: phrase ("the victim of missile attacks", "the protesters managed to storm").
@@ -418,6 +446,46 @@ def _determined(pattern: re.Pattern[str], before: str) -> bool:
 _CASUALTY_FRAME = re.compile(
     r"\b(?:killed|slain|died|dead|wounded|injured|hurt|perished|martyred)\s+(?:in|during|by)\s+"
     r"(?:(?:the|this|that|these|those)\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+#: A definite group of participants as the subject just before the trigger ("The protesters
+#: managed to storm", "the gunmen then opened fire"): groups that act together, not officials.
+_PARTICIPANT = re.compile(
+    r"\b(?:the|these|those)\s+(protesters|demonstrators|crowds?|rioters|mob|militants|gunmen|attackers|"
+    r"assailants|insurgents|raiders|marchers)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+#: Breaking into a building ("an embassy invasion", "the storming of the parliament") is what
+#: crowds do: whatever an extractor typed it (ASSAULT for "invasion"), its kind is a protest's.
+_STORM_WORDS = re.compile(r"^(?:invasion|invad|storm|overr|ransack|break-in|broke\s+into)", re.IGNORECASE)
+_BUILDINGS = re.compile(r"\b(?:embass(?:y|ies)|consulates?|parliament|legislature|ministry|palace|"
+                        r"compound|headquarters|courthouse|city\s+hall|capitol)\b", re.IGNORECASE)
+#: Characters on each side of the trigger where the building must be named ("the storming of the
+#: US embassy", "an embassy invasion").
+BUILDING_WINDOW = 25
+
+
+def _storming_kind(mention: Mention) -> str | None:
+    if mention.type not in ("ASSAULT", "PROTEST") or not _STORM_WORDS.match(mention.trigger.text):
+        return None
+    rel_s = max(0, mention.trigger.start - mention.sentence.start - BUILDING_WINDOW)
+    rel_e = mention.trigger.end - mention.sentence.start + BUILDING_WINDOW
+    return "protest" if _BUILDINGS.search(mention.sentence.text[rel_s:rel_e]) else None
+
+
+def _building_names(mention: Mention) -> frozenset[str]:
+    """Name keys of a building stormed or invaded ("an embassy invasion"): written in lower case
+    it names the site as its capitalised form does ("the US Embassy")."""
+    if _storming_kind(mention) is None:
+        return frozenset()
+    rel_s = max(0, mention.trigger.start - mention.sentence.start - BUILDING_WINDOW)
+    rel_e = mention.trigger.end - mention.sentence.start + BUILDING_WINDOW
+    return frozenset(name_key(m.group()) for m in _BUILDINGS.finditer(mention.sentence.text[rel_s:rel_e]))
+
+
+def _participant(before: str) -> str:
+    m = _PARTICIPANT.search(before)
+    return stem(m.group(1)) if m else ""
+
+
 #: Verb endings: a verbal trigger ("struck", "attacked") is never an anaphoric nominal.
 _VERBAL = re.compile(r"(?:ed|ing)$")
 _NOMINAL_ING = frozenset({"killing", "bombing", "shelling", "storming", "fighting", "shooting",
@@ -442,6 +510,119 @@ def _cause_names(mention: Mention) -> frozenset[str]:
             break
     own = proper_names(mention.trigger.text)
     return frozenset(out - own)
+
+
+#: Relative expressions of the previous year ("last year"): said in the first weeks of a year,
+#: writers use them loosely for "recently" or for the year just ended, whichever they mean; a
+#: report of October that says "last May" and one of early January that says "last year" can tell
+#: the same act. Such a date is weak evidence (see :func:`weak_date`).
+_LAST_YEAR = re.compile(r"^(?:last|the\s+previous|the\s+past)\s+year$", re.IGNORECASE)
+#: Days into a year during which "last year" is weak evidence (about six weeks).
+EARLY_YEAR_DAYS = 45
+
+
+def weak_date(mention: Mention) -> bool:
+    """Whether the mention's date is weak evidence: it comes from a time expression outside the
+    mention's sentence (a neighbouring sentence's date), or it is "last year" said in the first
+    weeks of a year (:data:`EARLY_YEAR_DAYS`)."""
+    tv = mention.date
+    if tv is None or not tv.date or tv.fallback or tv.start is None:
+        return False
+    if not _own_date(mention):
+        return True
+    if tv.text and _LAST_YEAR.match(tv.text.strip()) and mention.published:
+        try:
+            pub = _dt.date.fromisoformat(mention.published[:10])
+        except ValueError:
+            return False
+        return pub.timetuple().tm_yday <= EARLY_YEAR_DAYS
+    return False
+
+
+#: Withdrawing from, or tearing up, an agreement is a sanction in PLOVER (mode withdraw), whatever
+#: an extractor typed it (RETREAT, for the verb "withdrew"): the words that say so, and the
+#: agreement words that must be near them.
+SANCTION = "SANCTION"
+ABROGATION = "abrogation"
+_ABROGATE_WORDS = re.compile(r"^(?:withdr|abrog|tore|tear|scrap|reneg|exit|quit|pull|rip|ditch|leav|left|annul|cancel)",
+                             re.IGNORECASE)
+_AGREEMENT = re.compile(r"\b(?:accords?|deals?|agreements?|treaty|treaties|pacts?|JCPOA|convention|ceasefire|truce)\b",
+                        re.IGNORECASE)
+#: Words of troops and bases: "withdrew troops despite the deal" is a retreat, not an abrogation.
+_TROOPS = re.compile(r"\b(?:troops?|forces|soldiers|units|bases?|personnel|fighters|army|marines)\b", re.IGNORECASE)
+#: Characters on each side of the trigger searched for the agreement ("the accord from which the
+#: Trump White House unilaterally withdrew": about a clause).
+ABROGATION_WINDOW = 70
+
+
+#: Up to this many words before the agreement noun describe which agreement it is ("the 2015
+#: nuclear deal", "the UN-backed nuclear accord").
+AGREEMENT_MODIFIERS = 3
+
+
+def _abrogation(mention: Mention) -> frozenset[str] | None:
+    """For a withdrawal from (or abrogation of) an agreement, the name keys of the agreement
+    ("agreement:nuclear"); None for any other mention. An agreement is abrogated once by one
+    party, so the words that say which agreement name the act, like a proper name."""
+    if mention.type not in ("SANCTION", "RETREAT"):
+        return None
+    words = _WORD.findall(mention.trigger.text)
+    if not words or not _ABROGATE_WORDS.match(words[0]):
+        return None
+    rel_s = max(0, mention.trigger.start - mention.sentence.start - ABROGATION_WINDOW)
+    rel_e = mention.trigger.end - mention.sentence.start + ABROGATION_WINDOW
+    near = mention.sentence.text[rel_s:rel_e]
+    agreement = _AGREEMENT.search(near)
+    if agreement is None or _TROOPS.search(near):
+        return None
+    return _agreement_keys(near, agreement)
+
+
+def _agreement_keys(text: str, agreement: re.Match[str]) -> frozenset[str]:
+    """Name keys of the agreement matched in ``text``: its noun and the words before it."""
+    modifiers = _WORD.findall(text[max(0, agreement.start() - 40):agreement.start()])[-AGREEMENT_MODIFIERS:]
+    return frozenset("agreement:" + stem(w) for w in modifiers
+                     if w.lower() not in _STOP and len(w) > 2) | {"agreement:" + stem(agreement.group())}
+
+
+#: Words of sanctions regimes: the kind of act of a SANCTION mention that names one.
+_SANCTION_WORDS = re.compile(r"^(?:sanction|embargo|blockad|pressur|restrict)", re.IGNORECASE)
+#: "already imposing", "still enforcing", "continued to tighten": a sanctions regime that runs.
+_ONGOING_BEFORE = re.compile(r"\b(?:already|still|continu\w*|ongoing|keeps?|kept|tightening|tightened)\s+"
+                             r"(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+#: "the 'maximum pressure' campaign": a campaign after the trigger (closing quotes allowed).
+_CAMPAIGN_AFTER = re.compile(r"^[\"'”’]?\s*(?:campaign|policy|regime|drive)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Campaign:
+    kind: str | None
+    ongoing: bool
+    names: frozenset[str]
+
+
+def _campaign(mention: Mention) -> _Campaign | None:
+    """What a SANCTION mention says about the regime it names: its kind ("sanction" for the words
+    of sanctions), whether it is a running campaign, and the names of the regime — a named
+    campaign ("maximum pressure") and the agreement it is tied to ("the nuclear accord")."""
+    if mention.type != SANCTION:
+        return None
+    words = _WORD.findall(mention.trigger.text)
+    kind = "sanction" if any(_SANCTION_WORDS.match(w) for w in words) else None
+    rel_e = mention.trigger.end - mention.sentence.start
+    after = mention.sentence.text[rel_e:rel_e + 20]
+    named = len(words) > 1 and bool(_CAMPAIGN_AFTER.match(after))
+    ongoing = named or bool(_ONGOING_BEFORE.search(_before(mention)))
+    names: set[str] = set()
+    if named:
+        names.add("campaign:" + " ".join(stem(w) for w in words))
+    if ongoing:
+        # a regime is named by the agreement it enforces or follows ("in violation of the
+        # nuclear accord", "followed the abrogation of the nuclear accord")
+        for m in _AGREEMENT.finditer(mention.sentence.text):
+            names |= _agreement_keys(mention.sentence.text, m)
+    # a campaign typed SANCTION is a sanctions regime whatever its name ("iron fist")
+    return _Campaign(kind or ("sanction" if ongoing else None), ongoing, frozenset(names))
 
 
 def _own_date(mention: Mention) -> bool:

@@ -251,15 +251,21 @@ def pair_score(a: MentionFeatures, b: MentionFeatures) -> float | None:
         score += W_SAME_DOC_KIND
     if same_doc:
         later = a if a.trigger_span[0] > b.trigger_span[0] else b
-        if later.indefinite:
+        earlier = b if later is a else a
+        if later.new_act and not earlier.new_act and same_kind(a, b):
+            return None  # "another embassy invasion": not the one told before
+        # "an embassy invasion" in an article that told the storming of the embassy: the same
+        # site names the act (a new one would say "another", "a second": see features._NEW_ACT)
+        if later.indefinite and not (later.site_names & earlier.names and not later.new_act):
             score += W_INDEFINITE
-    if (a.weak_date or b.weak_date) and not same_doc:
+    ongoing = a.ongoing or b.ongoing
+    if (a.weak_date or b.weak_date) and not same_doc and not ongoing:
         if a.interval is not None and b.interval is not None:
             gap = max(a.interval.start, b.interval.start) - min(a.interval.end, b.interval.end)
             if gap > WEAK_DATE_VETO_DAYS:
                 return None
-    ia = None if a.weak_date else a.interval
-    ib = None if b.weak_date else b.interval
+    ia = None if a.weak_date or ongoing else a.interval
+    ib = None if b.weak_date or ongoing else b.interval
     if (a.interval is None or b.interval is None) and not same_doc:
         score += W_UNDATED
     if ia is not None and ib is not None:
@@ -267,7 +273,9 @@ def pair_score(a: MentionFeatures, b: MentionFeatures) -> float | None:
         if vote is None:
             return None
         score += vote
-    if a.country and b.country and a.country != b.country:
+    if ongoing:
+        pass  # a sanctions regime has no place: its country is read off its parties
+    elif a.country and b.country and a.country != b.country:
         coarse = "country" in (a.precision, b.precision) or "region" in (a.precision, b.precision)
         score += W_OTHER_COUNTRY_COARSE if coarse else W_OTHER_COUNTRY
     elif a.lat is not None and b.lat is not None:

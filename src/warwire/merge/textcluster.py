@@ -4,12 +4,19 @@ This is the merge for inputs that carry only text (no extracted type, date or pl
 ECB+. The recipe (after Barhom et al.'s strong "cluster + lemma" baseline, with more evidence):
 
 1. ``group`` is a hard blocking key: mentions of different groups never share a cluster.
-2. Within a group, documents are clustered into sub-topics by TF-IDF cosine (average link):
-   two earthquakes in one topic are told with different places, dates and names.
-3. Within a sub-topic, mentions are clustered by their head lemma, with a small table of
-   lemmas that name the same kind of act ("kill"/"death", "shoot"/"shooting"/"gunfire").
+2. Within a group, documents are clustered into sub-topics by TF-IDF cosine (average link), with
+   names, numbers and dates weighted up: two earthquakes in one topic share the theme words but
+   not the places, dates and tolls. A document left alone joins its most similar sub-topic above
+   a lower threshold.
+3. Within a sub-topic, a mention's *key* is its head lemma, mapped through a small table of
+   lemmas that name the same act ("kill"/"death", "arrest"/"detain") and a derivational stemmer
+   ("killing"/"kill", "investigation"/"investigate"). Mentions of one key are the candidates.
+4. With a spaCy pipeline, the candidates of one key are clustered by average link over pair
+   probabilities from :mod:`warwire.merge.coref_features` (shared arguments and context, same
+   sentence, speech heads, how many of the sub-topic's documents use the key, how likely each
+   mention is to be a singleton). Without one, each key is one cluster (speech heads per document).
 
-Lemmas come from spaCy when a pipeline is passed; otherwise a crude suffix stripper stands in.
+Cost: documents are compared within a group, mentions only within their key's bucket.
 """
 
 from __future__ import annotations
@@ -21,11 +28,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .coref_features import (WEIGHTS, average_link, mention_features, pair_features, pair_score,
+from .coref_features import (SINGLETON_WEIGHTS, WEIGHTS, average_link, mention_features, pair_features, pair_score,
                              singleton_features, singleton_score)
 from .features import stem
 
-__all__ = ["ClusterOptions", "cluster", "derive"]
+__all__ = ["Bucket", "ClusterOptions", "candidate_buckets", "cluster", "derive"]
 
 #: Average cosine above which two documents of a group tell the same story. Chosen on the ECB+
 #: train topics (not dev): sub-topics of one ECB+ topic share the theme words but not the names.
@@ -40,6 +47,11 @@ NAME_WEIGHT = 4.0
 #: A document that average link left alone joins its most similar sub-topic above this average
 #: cosine (train topics: same-incident document pair F1 0.916 → 0.928).
 ORPHAN_THRESHOLD = 0.06
+
+#: Largest bucket (mentions of one key in one sub-topic) clustered pairwise: pairs grow with the
+#: square of a bucket. ECB+ buckets hold at most 63 mentions; a larger one (a feed of thousands
+#: of "attack" mentions in one group) stays one cluster, as without the pair model.
+MAX_PAIRWISE_BUCKET = 400
 
 #: Average pair probability above which two clusters of same-key mentions merge (train topics).
 PAIR_THRESHOLD = 0.45
@@ -91,8 +103,9 @@ _CANON = _CANON_ROWS
 
 
 #: Heads that name speech or nothing specific ("said", "was", "made", "caused"): two reports'
-#: "said" are two acts of saying, so these cluster within their own document only. (Chosen on the
-#: ECB+ train topics: the heads with the most distinct gold clusters.)
+#: "said" are two acts of saying. Without the pair model they cluster within their own document
+#: only; with it they are a (strongly negative) feature. (Chosen on the ECB+ train topics: the
+#: heads with the most distinct gold clusters.)
 WITHIN_DOCUMENT: frozenset[str] = frozenset(
     """say tell report state add claim note be have do make take get go come give cause find put
     affect remain continue help work use run lead call return move security""".split()
@@ -115,6 +128,7 @@ class ClusterOptions:
     pairwise: bool = True
     pair_threshold: float = PAIR_THRESHOLD
     weights: tuple[float, ...] = WEIGHTS
+    singleton_weights: tuple[float, ...] = SINGLETON_WEIGHTS
 
 
 @dataclass
@@ -254,10 +268,49 @@ def _doc_clusters(vectors: dict[str, dict[str, float]], threshold: float,
 def cluster(records: Iterable[dict], options: ClusterOptions | None = None, nlp=None) -> list[dict]:  # type: ignore[no-untyped-def]
     """CONTRACTS §6: ``{mention_id, cluster_id}`` for every input record, in input order.
 
-    ``nlp`` is an optional spaCy pipeline used for lemmas (parsed once per document).
+    ``nlp`` is an optional spaCy pipeline used for lemmas (parsed once per document); without
+    it, each key (head stem + synonym row) is one cluster.
     """
     options = options or ClusterOptions()
-    records = list(records)
+    prep = _prepare(list(records), options, nlp)
+    items, keys = prep.items, prep.keys
+    labels = list(keys)
+    if options.pairwise and prep.parsed:
+        for bucket in _buckets(prep, options):
+            if len(bucket.indices) > MAX_PAIRWISE_BUCKET:
+                continue
+            found = average_link(len(bucket.indices), bucket.scores(options.weights), options.pair_threshold)
+            first: dict[int, str] = {}  # cluster → its smallest mention id (ids independent of input order)
+            for i, k in zip(bucket.indices, found):
+                first[k] = min(first.get(k, items[i].mention_id), items[i].mention_id)
+            for i, k in zip(bucket.indices, found):
+                labels[i] = f"{keys[i]}\x00{first[k]}"
+    return [{"mention_id": it.mention_id, "cluster_id": "c_" + hashlib.sha1(raw.encode()).hexdigest()[:12]}
+            for it, raw in zip(items, labels)]
+
+
+def candidate_buckets(records: Iterable[dict], options: ClusterOptions | None = None,
+                      nlp=None) -> list[Bucket]:  # type: ignore[no-untyped-def]
+    """The same-key buckets that :func:`cluster` scores pairwise, with their features.
+
+    For fitting the weights (:mod:`warwire.merge.coref_fit`); ``nlp`` is required.
+    """
+    options = options or ClusterOptions()
+    prep = _prepare(list(records), options, nlp)
+    return _buckets(prep, options) if prep.parsed else []
+
+
+@dataclass
+class _Prepared:
+    records: list[dict]
+    items: list[_Item]
+    keys: list[str]  # group, sub-topic and key of each mention
+    parsed: dict[str, object]
+    doc_vectors: dict[str, dict[str, float]]
+
+
+def _prepare(records: list[dict], options: ClusterOptions, nlp) -> _Prepared:  # type: ignore[no-untyped-def]
+    """Parse, find heads, cluster documents into sub-topics and key every mention."""
     texts: dict[str, str] = {}
     for r in records:
         texts.setdefault(str(r["doc_id"]), r.get("text") or "")
@@ -280,7 +333,8 @@ def cluster(records: Iterable[dict], options: ClusterOptions | None = None, nlp=
         vectors = _doc_vectors({d: _doc_terms(texts[d], parsed.get(d), options.name_weight) for d in docs})
         doc_vectors.update({f"{group}\x00{d}": v for d, v in vectors.items()})
         if options.cluster_documents and len(docs) > 1:
-            sub.update({f"{group}\x00{d}": k for d, k in _doc_clusters(vectors, options.doc_threshold, options.orphan_threshold).items()})
+            found = _doc_clusters(vectors, options.doc_threshold, options.orphan_threshold)
+            sub.update({f"{group}\x00{d}": k for d, k in found.items()})
         else:
             sub.update({f"{group}\x00{d}": 0 for d in docs})
     keys = []
@@ -290,50 +344,49 @@ def cluster(records: Iterable[dict], options: ClusterOptions | None = None, nlp=
         if head in options.within_document and not (options.pairwise and parsed):
             key = f"{key}\x00{it.doc_id}"
         keys.append(f"{it.group}\x00{sub[it.group + chr(0) + it.doc_id]}\x00{key}")
-    labels = list(keys)
-    if options.pairwise and parsed:
-        for bucket in _buckets(records, items, keys, parsed, doc_vectors, options):
-            found = average_link(len(bucket.indices), bucket.scores(options.weights), options.pair_threshold)
-            for i, k in zip(bucket.indices, found):
-                labels[i] = f"{keys[i]}\x00{k}"
-    return [{"mention_id": it.mention_id, "cluster_id": "c_" + hashlib.sha1(raw.encode()).hexdigest()[:12]}
-            for it, raw in zip(items, labels)]
+    return _Prepared(records, items, keys, parsed, doc_vectors)
 
 
 @dataclass
-class _Bucket:
+class Bucket:
     """Mentions of one sub-topic whose heads share a key: the candidates of pairwise clustering."""
 
-    indices: list[int]
-    features: dict[tuple[int, int], tuple[float, ...]]
+    indices: list[int]  # positions in the input records
+    features: dict[tuple[int, int], tuple[float, ...]]  # (a, b) positions in ``indices``, a < b
+    singleton_inputs: list[tuple[float, ...]]  # singleton features of each mention
 
     def scores(self, weights: tuple[float, ...]) -> dict[tuple[int, int], float]:
+        """Pair probabilities under ``weights``."""
         return {p: pair_score(f, weights) for p, f in self.features.items()}
 
 
-def _buckets(records: list[dict], items: list[_Item], keys: list[str], parsed: dict,  # type: ignore[type-arg]
-             doc_vectors: dict[str, dict[str, float]], options: ClusterOptions) -> list[_Bucket]:
+def _buckets(prep: _Prepared, options: ClusterOptions) -> list[Bucket]:
     """Group mentions by (group, sub-topic, key) and compute the pair features of each group."""
+    items, keys = prep.items, prep.keys
     by_key: dict[str, list[int]] = {}
-    for i, k in enumerate(keys):
-        by_key.setdefault(k, []).append(i)
+    for i in sorted(range(len(keys)), key=lambda i: items[i].mention_id):  # input order changes nothing
+        by_key.setdefault(keys[i], []).append(i)
     docs_of_sub: dict[str, set[str]] = {}
+    groups_of_key: dict[str, set[str]] = {}
     for i, k in enumerate(keys):
         docs_of_sub.setdefault(k.rsplit("\x00", 1)[0], set()).add(items[i].doc_id)
+        groups_of_key.setdefault(k.rsplit("\x00", 1)[1], set()).add(items[i].group)
+    n_groups = len({it.group for it in items})
     out = []
     for k in sorted(by_key):
         idx = by_key[k]
-        if len(idx) < 2:
-            out.append(_Bucket(idx, {}))
+        if len(idx) < 2 or len(idx) > MAX_PAIRWISE_BUCKET:
+            out.append(Bucket(idx, {}, []))
             continue
         share = len({items[i].doc_id for i in idx}) / len(docs_of_sub[k.rsplit("\x00", 1)[0]])
-        feats = []
+        feats, single = [], []
         for i in idx:
-            it, r = items[i], records[i]
+            it, r = items[i], prep.records[i]
             head = _normal(it.head)
-            m = mention_features(parsed[it.doc_id], int(r["start"]), int(r["end"]), it.doc_id,
+            m = mention_features(prep.parsed[it.doc_id], int(r["start"]), int(r["end"]), it.doc_id,
                                  head, k, head in options.within_document)
-            m.singleton = singleton_score(singleton_features(m, share, len(idx)))
+            single.append(singleton_features(m, share, len(idx), len(groups_of_key[k.rsplit("\x00", 1)[1]]) / n_groups))
+            m.singleton = singleton_score(single[-1], options.singleton_weights)
             feats.append(m)
         sims: dict[tuple[str, str], float] = {}
         for a in idx:
@@ -341,12 +394,12 @@ def _buckets(records: list[dict], items: list[_Item], keys: list[str], parsed: d
                 da, db = items[a].doc_id, items[b].doc_id
                 if da < db and (da, db) not in sims:
                     g = items[a].group + "\x00"
-                    sims[da, db] = _cosine(doc_vectors[g + da], doc_vectors[g + db])
+                    sims[da, db] = _cosine(prep.doc_vectors[g + da], prep.doc_vectors[g + db])
 
         def doc_sim(x: str, y: str) -> float:
             return 1.0 if x == y else sims[min(x, y), max(x, y)]
 
         pairs = {(a, b): pair_features(feats[a], feats[b], share, doc_sim(feats[a].doc_id, feats[b].doc_id))
                  for a in range(len(idx)) for b in range(a + 1, len(idx))}
-        out.append(_Bucket(idx, pairs))
+        out.append(Bucket(idx, pairs, single))
     return out

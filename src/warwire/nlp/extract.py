@@ -9,6 +9,7 @@ Every offset stored is an offset into ``article.original`` (via ``article.origin
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from ..actors import ActorMatch, find_actors
@@ -18,7 +19,7 @@ from .attribution import claimant_token
 from .lexicon import Lexicon, acled_for, load_lexicon, match_phrases
 from .modality import is_standing_presence, modality_of
 from .numbers import CountSpan, casualties_in
-from .triggers import MODE_PRIORITY, Trigger, find_triggers, mode_for
+from .triggers import MODE_PRIORITY, Trigger, candidate_tokens, find_triggers, mode_for
 
 __all__ = ["extract_mentions"]
 
@@ -477,16 +478,22 @@ def extract_mentions(article: Article, doc) -> list[Mention]:  # type: ignore[no
     ents = list(doc.ents)
     finished: list[_Draft] = []
     last_assault: list[tuple[int, _Draft]] = []  # (sentence number, draft)
+    candidates = candidate_tokens(doc, lex)
     for sn, sent in enumerate(doc.sents):
         hits = [h for h in hits_all if sent.start <= h[1] and h[2] <= sent.end]
-        drafts = _drafts_for_sentence(sent, hits, blocked, lex)
-        cas = casualties_in(sent)
-        has_counts = cas.killed is not None or cas.injured is not None
+        # a sentence with no phrase hit and no word that has a sense has no trigger
+        k = bisect.bisect_left(candidates, sent.start)
+        has_candidate = k < len(candidates) and candidates[k] < sent.end
+        drafts = _drafts_for_sentence(sent, hits, blocked, lex) if hits or has_candidate else []
         assaults = [d for d in drafts if d.etype == "ASSAULT" and d.modality == "asserted"]
         only_casualty = assaults and all(
             d.trig.head.lemma_.lower() in lex.casualty_verbs and not d.merged for d in drafts
         )
         recent = [d for k, d in last_assault if sn - k <= CASUALTY_LOOKBACK_SENTENCES]
+        # Figures are only used by an asserted attack of this sentence or one just before it:
+        # most sentences have neither, and reading their numbers is the costliest walk here.
+        cas = casualties_in(sent) if assaults or (recent and (not drafts or only_casualty)) else None
+        has_counts = cas is not None and (cas.killed is not None or cas.injured is not None)
         attached = False
         if has_counts and recent and (not drafts or only_casualty):
             no_own_actor = all(args_mod.find_arguments(d.trig.head, lex.light_verbs, matches).actor1

@@ -134,8 +134,11 @@ def match_phrases(doc) -> list[tuple[str, int, int]]:  # type: ignore[no-untyped
     Between two words of a phrase, one determiner/possessive ("open *their* fire", "impose
     *new* sanctions") may appear; a filler word in the phrase itself is optional.
     """
+    from spacy.attrs import LOWER
+
     index = phrase_index()
-    lowers = [t.lower_ for t in doc]
+    strings = doc.vocab.strings
+    lowers = [strings[h] for h in doc.to_array(LOWER).tolist()]  # no Token object per word
     n = len(lowers)
     out = []
     for i, w in enumerate(lowers):

@@ -157,9 +157,16 @@ _ZERO_PATTERNS = (
 )
 
 
+#: Every zero pattern contains one of these ("no" also covers "nor", "not", "nobody"): a
+#: sentence without any of them is not a zero statement, and skips the regular expressions.
+_ZERO_WORDS = ("no", "neither", "without", "zero")
+
+
 def _zero_statement(sent) -> tuple[bool, bool, tuple[int, int] | None]:  # type: ignore[no-untyped-def]
     """'no fatalities', 'neither injuries nor fatalities were reported', 'no one was hurt'."""
     low = sent.text.lower()
+    if not any(w in low for w in _ZERO_WORDS):
+        return False, False, None
     z_kill = z_inj = False
     hits = [m for m in (re.search(p, low) for p in _ZERO_PATTERNS) if m]
     if re.search(r"\b(no|neither|without|zero|nor)\b[^.;]{0,40}\b(fatalit|casualt|death|dead|killed|deaths|lives)", low) \

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, TriggerSense
 
-__all__ = ["Trigger", "find_triggers", "mode_for", "MODE_PRIORITY"]
+__all__ = ["Trigger", "find_triggers", "could_trigger", "candidate_tokens", "mode_for",
+           "MODE_PRIORITY"]
 
 #: Order in which cues decide the mode when several are present: the most specific weapon wins.
 MODE_PRIORITY = ("suicide-attack", "drone", "aerial", "heavy-weapons", "explosives", "firearms",
@@ -137,11 +138,44 @@ def _stems(word: str) -> list[str]:
     return out
 
 
+#: Last letters of the words ``_stems`` can shorten (-ing, -ed, -es, -s).
+STEM_FINALS = frozenset("gds")
+
+
 def _stem_lookup(word: str, table):  # type: ignore[no-untyped-def]
     for s in _stems(word):
         if s in table:
             return table[s]
     return None
+
+
+def could_trigger(lemma: str, lower: str, lex: Lexicon) -> bool:
+    """True when a word has a verb or noun sense under some reading (lemma, form, or a stem of
+    the form): the only words :func:`find_triggers` can take as single-word triggers."""
+    return lemma in lex.verbs or lower in lex.verbs or lemma in lex.nouns or lower in lex.nouns or (
+        lower[-1:] in STEM_FINALS and _stem_lookup(lower, lex.verbs) is not None)
+
+
+def candidate_tokens(doc, lex: Lexicon) -> list[int]:  # type: ignore[no-untyped-def]
+    """Indices (ascending) of the tokens of ``doc`` for which :func:`could_trigger` holds.
+
+    Read from token arrays, once per document, so that sentences with no candidate and no phrase
+    hit can skip :func:`find_triggers` (and its Token objects) altogether.
+    """
+    from spacy.attrs import LEMMA, LOWER
+
+    if len(doc) == 0:
+        return []
+    strings = doc.vocab.strings
+    seen: dict[tuple[int, int], bool] = {}
+    out = []
+    for i, key in enumerate(map(tuple, doc.to_array([LEMMA, LOWER]).tolist())):
+        ok = seen.get(key)
+        if ok is None:
+            ok = seen[key] = could_trigger(strings[key[0]].lower(), strings[key[1]], lex)
+        if ok:
+            out.append(i)
+    return out
 
 
 def find_triggers(sent, phrase_hits, blocked: set[int], lex: Lexicon) -> list[Trigger]:  # type: ignore[no-untyped-def]
@@ -162,6 +196,8 @@ def find_triggers(sent, phrase_hits, blocked: set[int], lex: Lexicon) -> list[Tr
             continue
         lemma = tok.lemma_.lower()
         lower = tok.lower_
+        if not could_trigger(lemma, lower, lex):
+            continue  # no sense under any reading: most words, spared the parse checks below
         senses = None
         if tok.ent_type_ in ("DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "MONEY"):
             continue

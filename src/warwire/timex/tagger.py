@@ -3,7 +3,8 @@
 Steps (each cheap; the whole TempEval-3 train set of 256 documents takes a few seconds):
 
 1. every rule of the grammar (``rules_absolute``, ``rules_relative``, ``rules_duration``) is run
-   over the text and every match becomes a candidate;
+   over the text (only at the word starts whose first letters can begin one of its matches, see
+   ``prefilter``) and every match becomes a candidate;
 2. candidates are taken longest first (ties: higher rule priority, then earlier start), skipping
    any that overlap one already taken or whose handler declines it ("may" as a verb);
 3. a clock time directly followed by a day ("5 p.m. EST, Nov. 6", "midnight Friday") is merged
@@ -21,12 +22,16 @@ from dataclasses import dataclass
 from ..model import TimeValue
 from . import calendar as cal
 from .base import Context, Norm, Rule
+from .prefilter import WordStarts, scan
 from .rules_absolute import RULES as ABSOLUTE
 from .rules_duration import RULES as DURATION
 from .rules_relative import RULES as RELATIVE
 
 #: All rules; order matters only for equally long, equally prioritized matches.
 GRAMMAR: tuple[Rule, ...] = tuple(ABSOLUTE + RELATIVE + DURATION)
+
+#: The grammar's patterns, for the word-start index shared by all rules.
+_PATTERNS: tuple[re.Pattern[str], ...] = tuple(r.pattern for r in GRAMMAR)
 
 #: Gap allowed between a clock time and the day it belongs to ("5 p.m. EST, Nov. 6", "noon Friday").
 _TIME_DAY_GAP = re.compile(r"\s*(?:,|on|of)?\s*$", re.IGNORECASE)
@@ -45,8 +50,9 @@ class _Found:
 
 def _select(text: str, dct: dt.date | None, grammar: tuple[Rule, ...]) -> list[_Found]:
     candidates: list[tuple[int, int, int, Rule, re.Match[str]]] = []
+    starts = WordStarts(text, _PATTERNS)  # each rule is tried only where its first letters occur
     for r in grammar:
-        for m in r.pattern.finditer(text):
+        for m in scan(r.pattern, text, starts):
             if m.end() > m.start():
                 candidates.append((m.start(), m.end(), r.priority, r, m))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
