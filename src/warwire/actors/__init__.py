@@ -141,33 +141,28 @@ def find_actors(doc) -> list[ActorMatch]:  # type: ignore[no-untyped-def]
     Token windows are compared by their text, so tokenization differences between the alias and
     the article ("Kata'ib" vs "Kata’ib") do not matter.
     """
-    d = load_dictionary()
-    out: list[ActorMatch] = []
+    import numpy as np
     from spacy.attrs import IDX, LENGTH, LOWER, ORTH, SPACY
 
+    d = load_dictionary()
+    out: list[ActorMatch] = []
     if len(doc) == 0:
         return out
     # Token columns read as arrays: building a Token object per word costs more than the match.
     table = doc.to_array([LOWER, IDX, LENGTH, ORTH, SPACY])
     strings = doc.vocab.strings
-    lowers = [strings[h] for h in table[:, 0].tolist()]
-    n = len(lowers)
+    n = len(table)
     starts = table[:, 1].tolist()
     ends = (table[:, 1] + table[:, 2]).tolist()
     text = "".join(strings[o] + " " if sp else strings[o] for o, sp in table[:, 3:5].tolist())
-    i = 0
     # whether a word can start an alias, decided once per distinct word of the document
-    can_start: dict[str, bool] = {}
-    while i < n:
-        low = lowers[i]
-        ok = can_start.get(low)
-        if ok is None:
-            first = low.replace("’", "'")
-            ok = can_start[low] = first != "the" and (
-                _FIRST_SPLIT.split(first)[0] or first) in d.first_words
-        if not ok:
-            i += 1
-            continue
+    words, where = np.unique(table[:, 0], return_inverse=True)
+    can_start = np.fromiter((_can_start(strings[w], d) for w in words.tolist()), dtype=bool,
+                            count=len(words))
+    nxt = 0
+    for i in np.flatnonzero(can_start[where.reshape(-1)]).tolist():
+        if i < nxt:
+            continue  # inside the previous match
         found = None
         for k in range(min(MAX_ALIAS_TOKENS, n - i), 0, -1):
             span_text = text[starts[i]: ends[i + k - 1]]
@@ -180,10 +175,14 @@ def find_actors(doc) -> list[ActorMatch]:  # type: ignore[no-untyped-def]
                 break
         if found:
             out.append(found)
-            i = found.end
-        else:
-            i += 1
+            nxt = found.end
     return out
+
+
+def _can_start(lower: str, d: ActorDictionary) -> bool:
+    """True when a word (lowercase) is the first word of some alias."""
+    first = lower.replace("’", "'")
+    return first != "the" and (_FIRST_SPLIT.split(first)[0] or first) in d.first_words
 
 
 def resolve_actor(doc, start: int, end: int, matches: list[ActorMatch], head=None):  # type: ignore[no-untyped-def]

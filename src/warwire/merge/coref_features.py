@@ -123,18 +123,17 @@ def _dependency_arguments(root, inside: set[int]) -> tuple[frozenset[str], froze
 
 SINGLETON_NAMES = ("bias", "speech", "doc_share", "log_count", "early", "verb", "noun", "minor_pos",
                    "past", "gerund", "participle", "sentence_root", "clausal", "modifier", "multi_token",
-                   "has_names", "context_size", "group_share")
+                   "has_names", "context_size")
 
 #: Logistic-regression weights over SINGLETON_NAMES (is this mention alone in its gold cluster?),
 #: fit on the ECB+ train topics' candidate mentions.
 SINGLETON_WEIGHTS: tuple[float, ...] = (
     0.825, 1.212, -2.093, -1.45, -0.48, 0.399, 0.234, 0.192, 0.129, -0.191, -0.404, 0.136, 0.047,
-    0.675, 0.256, -0.349, -0.118, 0.0,
+    0.675, 0.256, -0.349, -0.118,
 )
 
 
-def singleton_features(m: MentionFeatures, doc_share: float, count: int,
-                       group_share: float = 0.0) -> tuple[float, ...]:
+def singleton_features(m: MentionFeatures, doc_share: float, count: int) -> tuple[float, ...]:
     """Evidence that a mention names an act no other mention names (``count``: same-key mentions)."""
     return (
         1.0,
@@ -154,7 +153,6 @@ def singleton_features(m: MentionFeatures, doc_share: float, count: int,
         1.0 if m.n_tokens > 1 else 0.0,
         1.0 if m.dep_names else 0.0,
         min(len(m.context), 20) / 20.0,
-        group_share,
     )
 
 

@@ -367,11 +367,8 @@ def _buckets(prep: _Prepared, options: ClusterOptions) -> list[Bucket]:
     for i in sorted(range(len(keys)), key=lambda i: items[i].mention_id):  # input order changes nothing
         by_key.setdefault(keys[i], []).append(i)
     docs_of_sub: dict[str, set[str]] = {}
-    groups_of_key: dict[str, set[str]] = {}
     for i, k in enumerate(keys):
         docs_of_sub.setdefault(k.rsplit("\x00", 1)[0], set()).add(items[i].doc_id)
-        groups_of_key.setdefault(k.rsplit("\x00", 1)[1], set()).add(items[i].group)
-    n_groups = len({it.group for it in items})
     out = []
     for k in sorted(by_key):
         idx = by_key[k]
@@ -385,7 +382,7 @@ def _buckets(prep: _Prepared, options: ClusterOptions) -> list[Bucket]:
             head = _normal(it.head)
             m = mention_features(prep.parsed[it.doc_id], int(r["start"]), int(r["end"]), it.doc_id,
                                  head, k, head in options.within_document)
-            single.append(singleton_features(m, share, len(idx), len(groups_of_key[k.rsplit("\x00", 1)[1]]) / n_groups))
+            single.append(singleton_features(m, share, len(idx)))
             m.singleton = singleton_score(single[-1], options.singleton_weights)
             feats.append(m)
         sims: dict[tuple[str, str], float] = {}

@@ -162,20 +162,17 @@ def candidate_tokens(doc, lex: Lexicon) -> list[int]:  # type: ignore[no-untyped
     Read from token arrays, once per document, so that sentences with no candidate and no phrase
     hit can skip :func:`find_triggers` (and its Token objects) altogether.
     """
+    import numpy as np
     from spacy.attrs import LEMMA, LOWER
 
     if len(doc) == 0:
         return []
     strings = doc.vocab.strings
-    seen: dict[tuple[int, int], bool] = {}
-    out = []
-    for i, key in enumerate(map(tuple, doc.to_array([LEMMA, LOWER]).tolist())):
-        ok = seen.get(key)
-        if ok is None:
-            ok = seen[key] = could_trigger(strings[key[0]].lower(), strings[key[1]], lex)
-        if ok:
-            out.append(i)
-    return out
+    # each distinct (lemma, form) pair is decided once
+    pairs, where = np.unique(doc.to_array([LEMMA, LOWER]), axis=0, return_inverse=True)
+    ok = np.fromiter((could_trigger(strings[lemma].lower(), strings[lower], lex)
+                      for lemma, lower in pairs.tolist()), dtype=bool, count=len(pairs))
+    return np.flatnonzero(ok[where.reshape(-1)]).tolist()
 
 
 def find_triggers(sent, phrase_hits, blocked: set[int], lex: Lexicon) -> list[Trigger]:  # type: ignore[no-untyped-def]
