@@ -22,7 +22,7 @@ from collections.abc import Mapping
 
 from ..model import Actor, Event, Mention, Place
 from .claims import claims_of, figures
-from .features import mention_interval
+from .dates import mention_interval
 
 __all__ = ["build_event", "event_id_for"]
 

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 
 from ..model import Event, Mention
 from .build import build_event
-from .features import GENERIC, RESULTS, MentionFeatures, features, haversine_km
+from .dates import haversine_km
+from .features import GENERIC, RESULTS, MentionFeatures, features
 from .links import lift_links
 from .pairs import (
     DATE_VETO_DAYS, LINK_THRESHOLD, W_KIND, block_keys, candidate_pairs, pair_score, trigger_vote,

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 from ..model import MATERIAL_CONFLICT_TYPES, Article, Event, Link, Mention
 from .cues import ANAPHORIC, CAUSE_FIRST, EFFECT_FIRST, CueMatch, find_cues
-from .features import content_tokens, parse_interval, proper_names
+from .dates import parse_interval
+from .features import content_tokens, proper_names
 
 __all__ = ["find_cause_links", "lift_links"]
 

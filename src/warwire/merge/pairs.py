@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from .features import DAY_SLACK, GENERIC, RESULTS, MentionFeatures, haversine_km, place_radius
+from .dates import haversine_km
+from .features import DAY_SLACK, GENERIC, RESULTS, MentionFeatures, place_radius
 
 #: Days per time bucket of the cross-document blocks: one week, so a day-precise mention falls in
 #: one or two buckets and a month-precise one in five.
