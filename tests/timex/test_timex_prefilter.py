@@ -50,3 +50,10 @@ def test_unreadable_beginnings_fall_back_to_finditer():
     text = "Sunday and holiday"
     assert [m.span() for m in scan(pattern, text, WordStarts(text, (pattern,)))] == \
         [m.span() for m in pattern.finditer(text)]
+
+
+def test_case_sensitive_pattern():
+    pattern = re.compile(LOOKBEHIND + r"(?:Monday|(?-i:X)mas)")  # no IGNORECASE at all
+    text = "Monday, monday and Xmas"
+    assert [m.span() for m in scan(pattern, text, WordStarts(text, (pattern,)))] == \
+        [m.span() for m in pattern.finditer(text)] == [(0, 6), (19, 23)]

@@ -204,11 +204,13 @@ class Gazetteer:
         if text in self._has_name_memo:
             return self._has_name_memo[text]
         text_keys = keys(text)
-        # The user's GeoNames import (often millions of names) has no key file: SQLite there.
-        found = any(key in self._index_keys for key in text_keys) or any(
-            db.execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)).fetchone()
-            for key in text_keys for db in self._dbs[1:]
-        )
+        found = any(key in self._index_keys for key in text_keys)
+        if not found and len(self._dbs) > 1:
+            # The user's GeoNames import (often millions of names) has no key file: SQLite.
+            found = any(
+                db.execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)).fetchone()
+                for key in text_keys for db in self._dbs[1:]
+            )
         if len(self._has_name_memo) > MEMO_SIZE:
             self._has_name_memo.clear()
         self._has_name_memo[text] = found

@@ -91,15 +91,17 @@ class NameKeys:
     def load(cls, db: Path) -> NameKeys | None:
         """The key file of ``db`` when it exists and matches the index, else None."""
         path = keys_path(db)
+        header, hashes = array.array(_TYPECODE), array.array(_TYPECODE)
         try:
-            data = path.read_bytes()
-        except OSError:
+            with path.open("rb") as fh:
+                header.fromfile(fh, _HEADER)
+                if tuple(header) != _stamp(db):
+                    return None
+                size = path.stat().st_size // hashes.itemsize - _HEADER
+                hashes.fromfile(fh, size)  # read straight into the array: no copy
+        except (OSError, EOFError):  # missing, unreadable or truncated: rebuild
             return None
-        arr = array.array(_TYPECODE)
-        arr.frombytes(data[: len(data) - len(data) % arr.itemsize])
-        if len(arr) < _HEADER or tuple(arr[:_HEADER]) != _stamp(db):
-            return None
-        return cls(arr[_HEADER:])
+        return cls(hashes)
 
     @classmethod
     def for_index(cls, db: Path) -> NameKeys:

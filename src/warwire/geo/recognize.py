@@ -166,13 +166,9 @@ def _cue_after(text: str, end: int, gazetteer: Gazetteer) -> bool:
     return bool(m) and gazetteer.has_name(m.group(1))
 
 
-def _inside(word: str) -> bool:
-    """The token may sit inside a name: capitalised, a connector ("al", "of"), a hyphen or
-    apostrophe, or a CUES_AFTER word ("province")."""
-    if word[:1].isupper() or word in "-'":
-        return True
-    low = word.lower()
-    return low in CONNECTORS or low in CUES_AFTER
+#: Lower-case words that may sit inside a name: connectors ("al", "of") and CUES_AFTER words
+#: ("province"), besides capitalised words, hyphens and apostrophes.
+_INSIDE_WORDS = CONNECTORS | CUES_AFTER
 
 
 def _gazetteer_matches(  # type: ignore[no-untyped-def]
@@ -194,7 +190,11 @@ def _gazetteer_matches(  # type: ignore[no-untyped-def]
             continue
         # Every token of an n-gram may sit inside a name, so it is at most `run` tokens long.
         window = tokens[i:i + MAX_TOKENS]
-        run = next((k for k, (_, w) in enumerate(window) if not _inside(w)), len(window))
+        run = 1  # the capitalised first token
+        for _, w in window[1:]:
+            if not (w[:1].isupper() or w in "-'" or w.lower() in _INSIDE_WORDS):
+                break
+            run += 1
         # Longest name first; a STOP word may start a longer name ("West Bank", "South Ossetia")
         # but is never a name alone. The last token must be able to end a name.
         for n in range(run, 1 if _stopped(word) else 0, -1):

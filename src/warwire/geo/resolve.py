@@ -66,7 +66,8 @@ PROXIMITY_NEAR_KM = 50
 PROXIMITY_FAR_KM = 400
 #: Latitude gap beyond which two points are surely more than PROXIMITY_FAR_KM apart (a degree of
 #: latitude is 111.19 km on the 6371-km sphere of haversine_km; 1 km margin for rounding).
-_FAR_DEGREES = (PROXIMITY_FAR_KM + 1) / 111.19
+_KM_PER_DEGREE = 111.19
+_FAR_DEGREES = (PROXIMITY_FAR_KM + 1) / _KM_PER_DEGREE
 ROUNDS = 2
 #: "Kirkuk", "Baghdad", "Kermanshah" name a city and its province; news means the city unless it
 #: writes "province", so the province loses this much when its namesake city is a candidate.
@@ -273,20 +274,25 @@ def _support(c: Candidate, n: _Name, ctx: _Context) -> float:
 
 
 def _nearest_km(c: Candidate, key: str, anchors: list[tuple[str, float, float]]) -> float | None:
-    """Distance to the nearest other name's choice; ``inf`` stands for "≥ PROXIMITY_FAR_KM"
-    and the search stops once one lies within PROXIMITY_NEAR_KM (the terms saturate there)."""
-    near = None
+    """Distance to the nearest other name's choice (None without one), exact where it decides
+    the proximity band: ``inf`` stands for "≥ PROXIMITY_FAR_KM", anchors whose latitude gap
+    alone puts them farther than the nearest so far are skipped, and the search stops once one
+    lies within PROXIMITY_NEAR_KM (the bonus is full there)."""
+    near, limit = None, _FAR_DEGREES
     for k, lat, lon in anchors:
         if k == key:
             continue
-        if abs(lat - c.lat) > _FAR_DEGREES:  # a degree of latitude is ≥ 111 km everywhere
-            d = math.inf
-        else:
-            d = haversine_km(c.lat, c.lon, lat, lon)
-        if near is None or d < near:
+        if near is None:
+            near = math.inf
+        # A degree of latitude is ≥ 111.19 km everywhere, so this anchor cannot be nearer.
+        if abs(lat - c.lat) > limit:
+            continue
+        d = haversine_km(c.lat, c.lon, lat, lon)
+        if d < near:
             near = d
             if near < PROXIMITY_NEAR_KM:
                 break
+            limit = min(_FAR_DEGREES, near / _KM_PER_DEGREE)
     return near
 
 

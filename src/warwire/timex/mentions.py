@@ -22,6 +22,7 @@ import dataclasses
 import re
 
 from ..model import Article, Mention, TimeValue
+from ..nlp.offsets import original_token_spans
 from . import calendar as cal
 from .tagger import tag
 
@@ -61,22 +62,22 @@ def _original_timexes(article: Article) -> list[TimeValue]:
 class _TokenIndex:
     """Original-text offsets of every token of a Doc, computed once per article.
 
-    Mentions then find their tokens by bisection instead of scanning the whole document.
+    Mentions then find their tokens by bisection instead of scanning the whole document; the
+    offsets come from token arrays (``nlp.offsets``), not from one Token object per word.
     """
 
     def __init__(self, doc, article: Article):  # type: ignore[no-untyped-def]
-        self.tokens = list(doc)
-        spans = [article.to_original(t.idx, t.idx + len(t)) for t in self.tokens]
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
+        self.doc = doc
+        spans = original_token_spans(doc, article)
+        self.starts, self.ends = spans.starts, spans.ends
 
     def overlapping(self, start: int, end: int) -> list:  # type: ignore[type-arg]
         """Tokens whose original span overlaps [start, end)."""
         i = max(0, bisect.bisect_right(self.starts, start) - 1)
         out = []
-        while i < len(self.tokens) and self.starts[i] < end:
+        while i < len(self.starts) and self.starts[i] < end:
             if self.ends[i] > start:
-                out.append(self.tokens[i])
+                out.append(self.doc[i])
             i += 1
         return out
 

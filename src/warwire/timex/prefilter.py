@@ -52,25 +52,26 @@ class _Unreadable(Exception):
     """The pattern's beginning uses a construct this reader does not follow."""
 
 
-def _key_char(code: int, ignorecase: bool) -> str:
-    """A pattern character as the word-start index writes it: digits as DIGIT, case folded."""
+def _key_char(code: int) -> str:
+    """A pattern character as the word-start index writes it: digits as DIGIT, case folded
+    (also for a case-sensitive pattern: a folded key only admits more positions)."""
     ch = chr(code)
     if ch.isdecimal():
         return DIGIT
-    return ch.translate(_FOLD).lower() if ignorecase else ch
+    return ch.translate(_FOLD).lower()[:1] or ch
 
 
-def _chars(op, av, ignorecase: bool) -> set[str] | None:  # type: ignore[no-untyped-def]
+def _chars(op, av) -> set[str] | None:  # type: ignore[no-untyped-def]
     """Characters one item can match, as key characters; None = too many/unknown."""
     if op is _c.LITERAL:
-        return {_key_char(av, ignorecase)}
+        return {_key_char(av)}
     if op is _c.IN:
         out: set[str] = set()
         for sub_op, sub_av in av:
             if sub_op is _c.LITERAL:
-                out.add(_key_char(sub_av, ignorecase))
+                out.add(_key_char(sub_av))
             elif sub_op is _c.RANGE and sub_av[1] - sub_av[0] < MAX_CLASS:
-                out |= {_key_char(x, ignorecase) for x in range(sub_av[0], sub_av[1] + 1)}
+                out |= {_key_char(x) for x in range(sub_av[0], sub_av[1] + 1)}
             elif sub_op is _c.CATEGORY and sub_av is _c.CATEGORY_DIGIT:
                 out.add(DIGIT)  # \d: any Unicode decimal digit, as str.isdecimal
             else:
@@ -79,7 +80,10 @@ def _chars(op, av, ignorecase: bool) -> set[str] | None:  # type: ignore[no-unty
     return None
 
 
-def _extend(prefixes: set[tuple[str, bool]], items, ignorecase: bool) -> set[tuple[str, bool]]:  # type: ignore[no-untyped-def]
+_Prefixes = set[tuple[str, bool]]
+
+
+def _extend(prefixes: _Prefixes, items) -> _Prefixes:  # type: ignore[no-untyped-def]
     """Beginnings after a sequence of items: (text so far, still growing)."""
     for op, av in items:
         if all(not grow or len(s) >= KEY_LEN for s, grow in prefixes):
@@ -90,21 +94,19 @@ def _extend(prefixes: set[tuple[str, bool]], items, ignorecase: bool) -> set[tup
         done = {(s, g) for s, g in prefixes if not g or len(s) >= KEY_LEN}
         growing = {(s, g) for s, g in prefixes if g and len(s) < KEY_LEN}
         if op in (_c.LITERAL, _c.IN):
-            chars = _chars(op, av, ignorecase)
+            chars = _chars(op, av)
             if chars is None:
                 nxt = {(s, False) for s, _ in growing}
             else:
                 nxt = {(s + ch, True) for s, _ in growing for ch in chars}
         elif op is _c.BRANCH:
             for alt in av[1]:
-                nxt |= _extend(growing, alt, ignorecase)
+                nxt |= _extend(growing, alt)
         elif op is _c.SUBPATTERN:
-            _group, add_flags, del_flags, sub = av
-            case = (ignorecase or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE
-            nxt = _extend(growing, sub, case)
+            nxt = _extend(growing, av[-1])
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
             lo, _hi, sub = av
-            once = _extend(growing, sub, ignorecase)
+            once = _extend(growing, sub)
             # after one repetition the beginning stops growing (more repetitions may follow)
             nxt = {(s, False) for s, _ in once}
             if lo == 0:
@@ -134,7 +136,7 @@ def rule_keys(pattern: re.Pattern[str]) -> RuleKeys | None:
         parsed = _p.parse(pattern.pattern, pattern.flags)
         if not len(parsed) or parsed[0][0] is not _c.ASSERT_NOT:
             return None  # the look-behind is not on every alternative ("(?<!x)a|b")
-        found = _extend({("", True)}, list(parsed), bool(pattern.flags & re.IGNORECASE))
+        found = _extend({("", True)}, list(parsed))
     except (_Unreadable, RecursionError, AttributeError, TypeError, ValueError):
         return None
     keys = {s for s, _ in found}
@@ -156,7 +158,8 @@ def _key_regex(key: str) -> str:
 def _finder(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
     """One regex that stops at every word start whose folded first letters are a key of one of
     ``patterns`` (a trie by first character, so each word start costs a few comparisons)."""
-    keys = {k for p in patterns if (rk := _compiled_keys(p)) is not None for ks in rk.by_len for k in ks}
+    readable = [rk for p in patterns if (rk := _compiled_keys(p)) is not None]
+    keys = {k for rk in readable for ks in rk.by_len for k in ks}
     if not keys:
         return None
     by_first: dict[str, set[str]] = {}
