@@ -71,7 +71,7 @@ def load_gold(path: Path) -> list[GoldEvent]:
 
 
 def _dates_compatible(sys_date: str | None, sys_prec: str | None, gold: GoldEvent) -> bool:
-    from ..merge.features import parse_interval
+    from ..merge.dates import parse_interval
 
     a = parse_interval(sys_date, sys_prec)
     b = parse_interval(gold.date, gold.precision)
@@ -133,7 +133,7 @@ def score_events(events: Iterable[Event], gold: list[GoldEvent], doc_map: dict[s
 
     ``doc_map`` maps warwire doc ids to the gold's (file stems); identity when absent.
     """
-    from ..merge.features import haversine_km
+    from ..merge.dates import haversine_km
 
     doc_map = doc_map or {}
 
