@@ -88,6 +88,24 @@ def test_pick_location_prefers_precise_target_over_origin():
     assert choice.location.text == "Al-Tanf garrison" and choice.location.role == "target"
 
 
+def test_place_of_the_cause_is_not_the_place_of_the_retaliation():
+    from warwire.geo import pick_location
+
+    text = "Rockets struck a base near Erbil in retaliation for the raid on a convoy in Mosul."
+    trigger = Span(8, 14, "struck")
+    places = [
+        Place(text="Erbil", start=27, end=32, country="IRQ", lat=36.19, lon=44.01,
+              feature="city", precision="town"),
+        Place(text="Mosul", start=76, end=81, country="IRQ", lat=36.34, lon=43.13,
+              feature="city", precision="town"),
+    ]
+    assert text[27:32] == "Erbil" and text[76:81] == "Mosul"
+    choice = pick_location(text, places, trigger)
+    assert choice.location.text == "Erbil"
+    only_cause = pick_location(text, places[1:], trigger)
+    assert only_cause.location is None
+
+
 def test_public_surface():
     import warwire.geo as geo
 

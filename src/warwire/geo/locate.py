@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..merge.cues import EFFECT_FIRST, find_cues
 from ..model import Article, Mention, Place, Span
 from .gazetteer import Gazetteer
 from .recognize import Toponym, is_modifier, recognize
@@ -127,11 +128,25 @@ def _lower(precision: str | None) -> str | None:
     return precision
 
 
+def _in_cause_phrase(text: str, p: Place, trigger: Span | None) -> bool:
+    """True when an explicit cause cue stands between the trigger and ``p`` ("strikes on bases in
+    Iraq *to avenge* the murder of a general *in Baghdad*"): the place belongs to the cause."""
+    if trigger is None or p.start is None or p.start <= trigger.end:
+        return False
+    return any(c.cue.explicit and c.cue.direction == EFFECT_FIRST
+               for c in find_cues(text[trigger.end:p.start]))
+
+
 def pick_location(text: str, places: list[Place], trigger: Span | None = None) -> LocationChoice:
-    """Choose the event location and origin among ``places`` (offsets into ``text``)."""
+    """Choose the event location and origin among ``places`` (offsets into ``text``).
+
+    Places inside the phrase naming the cause of the event are the cause's, not this event's.
+    """
     origin = None
     pool = []
     for p in places:
+        if _in_cause_phrase(text, p, trigger):
+            continue
         before = text[max(0, p.start - CUE_WINDOW):p.start] if p.start is not None else ""
         if p.role == "origin" or (p.role is None and _ORIGIN_BEFORE.search(before)):
             origin = origin or dataclasses.replace(p, role="origin")
