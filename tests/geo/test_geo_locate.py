@@ -106,6 +106,20 @@ def test_place_of_the_cause_is_not_the_place_of_the_retaliation():
     assert only_cause.location is None
 
 
+def test_a_site_inside_the_explicit_target_country_wins():
+    from warwire.geo import pick_location
+
+    text = "Missiles hit the airbase of Ain al-Asad in western Iraq."
+    places = [
+        Place(text="Ain al-Asad", start=28, end=39, country="IRQ", lat=33.8, lon=42.44,
+              feature="site", precision="site"),
+        Place(text="Iraq", start=51, end=55, country="IRQ", lat=33.0, lon=44.0,
+              feature="country", precision="country", role="target"),
+    ]
+    assert text[28:39] == "Ain al-Asad" and text[51:55] == "Iraq"
+    assert pick_location(text, places, Span(9, 12, "hit")).location.text == "Ain al-Asad"
+
+
 def test_public_surface():
     import warwire.geo as geo
 

@@ -160,7 +160,12 @@ def pick_location(text: str, places: list[Place], trigger: Span | None = None) -
     if not pool:
         return LocationChoice(None, origin)
     explicit = [p for p in pool if any(q.role == "target" and q.start == p.start for q in places)]
-    pool = explicit or pool
+    if explicit:
+        # A coarse explicit target often only contains the precise one ("the airbase of Ain
+        # al-Asad in western Iraq"): a finer place in the same country is the better answer.
+        coarse = {p.country for p in explicit if p.precision in ("admin1", "country")}
+        finer = [p for p in pool if p.precision in ("site", "town") and p.country in coarse]
+        pool = finer if len(coarse) == len(explicit) and finer else explicit
     anchor = trigger.start if trigger is not None else 0
 
     def rank(p: Place) -> tuple[int, int]:
@@ -222,12 +227,18 @@ def locate_mentions(article: Article, doc, mentions: list[Mention],  # type: ign
     focus = _focus_country(article.original, resolved, found.demonyms, gazetteer)
     sentences: list[tuple[int, int]] | None = None  # computed when first needed
     for m in mentions:
+        s, e = m.sentence.start, m.sentence.end
+        in_sentence = [dataclasses.replace(p) for p in resolved
+                       if p.start is not None and s <= p.start and (p.end or 0) <= e]
         if m.places:
-            m.places = [_resolved_copy(p, by_span, by_text) for p in m.places]
+            given = [_resolved_copy(p, by_span, by_text) for p in m.places]
+            # Toponyms the gazetteer found in the sentence that the NLP stage did not attach
+            # (sites it does not know as entities: "the airbase of Ain al-Asad") still count.
+            m.places = given + [p for p in in_sentence if not any(
+                g.start is not None and g.start < (p.end or 0) and p.start < (g.end or 0)
+                for g in given)]
         else:
-            s, e = m.sentence.start, m.sentence.end
-            m.places = [dataclasses.replace(p) for p in resolved
-                        if p.start is not None and s <= p.start and (p.end or 0) <= e]
+            m.places = in_sentence
         choice = pick_location(article.original, m.places, m.trigger)
         m.origin = choice.origin
         location = choice.location or _from_anaphor(article.original, m, resolved)
