@@ -104,6 +104,9 @@ def test_place_of_the_cause_is_not_the_place_of_the_retaliation():
     assert choice.location.text == "Erbil"
     only_cause = pick_location(text, places[1:], trigger)
     assert only_cause.location is None
+    # the trigger of the cause ("raid") is not placed where the retaliation happened
+    raid = Span(text.index("raid"), text.index("raid") + 4, "raid")
+    assert pick_location(text, places, raid).location.text == "Mosul"
 
 
 def test_a_site_inside_the_explicit_target_country_wins():

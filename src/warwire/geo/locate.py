@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..merge.cues import EFFECT_FIRST, find_cues
+from ..merge.cues import CAUSE_FIRST, EFFECT_FIRST, find_cues
 from ..model import Article, Mention, Place, Span
 from .gazetteer import Gazetteer
 from .recognize import Toponym, is_modifier, recognize
@@ -129,12 +129,21 @@ def _lower(precision: str | None) -> str | None:
 
 
 def _in_cause_phrase(text: str, p: Place, trigger: Span | None) -> bool:
-    """True when an explicit cause cue stands between the trigger and ``p`` ("strikes on bases in
-    Iraq *to avenge* the murder of a general *in Baghdad*"): the place belongs to the cause."""
-    if trigger is None or p.start is None or p.start <= trigger.end:
+    """True when an explicit cause cue stands between the trigger and ``p``: the place belongs to
+    the other act of the link. After the trigger it is the cause's ("strikes on bases in Iraq *to
+    avenge* the murder of a general *in Baghdad*"); before it, when the trigger sits in the cause
+    phrase, the effect's ("the embassy *in Baghdad* came under siege by protesters *outraged
+    over* the air strikes")."""
+    if trigger is None or p.start is None or p.end is None:
         return False
-    return any(c.cue.explicit and c.cue.direction == EFFECT_FIRST
-               for c in find_cues(text[trigger.end:p.start]))
+    if p.start >= trigger.end:
+        between = text[trigger.end:p.start]
+    elif p.end <= trigger.start:
+        between = text[p.end:trigger.start]
+    else:
+        return False
+    return any(c.cue.explicit and c.cue.direction in (EFFECT_FIRST, CAUSE_FIRST)
+               for c in find_cues(between))
 
 
 def pick_location(text: str, places: list[Place], trigger: Span | None = None) -> LocationChoice:
