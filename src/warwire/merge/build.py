@@ -7,8 +7,8 @@ Each field is chosen by a documented vote (docs/stages/merge.md):
   date a mention gives (dates borrowed from a neighbouring sentence, then publication-date
   fallbacks, only when nothing else is there);
 - actors: the most reported (canonical name, country), preferring ones with a country;
-- location: the most precise place reported (site > town > admin1 > country), then the most
-  reported;
+- location: a place read in a mention's own sentence before one borrowed from its neighbours,
+  then the most precise (site > town > admin1 > country), then the most reported;
 - claims and low/best/high figures: :mod:`.claims`; sources: documents, republications folded;
 - confidence: the chance that at least one independent source is right, from mention confidences.
 """
@@ -86,15 +86,28 @@ def _actor(actors: list[Actor | None]) -> Actor | None:
     return sorted(with_country, key=lambda a: (a.start or 0, a.text))[0]
 
 
+def _own_sentence(m: Mention) -> bool:
+    """True when the mention's location was read in its own sentence, not borrowed from a
+    neighbouring one or from the article's focus country."""
+    loc = m.location
+    return bool(loc is not None and loc.start is not None
+                and m.sentence.start <= loc.start < m.sentence.end)
+
+
 def _location(mentions: list[Mention]) -> Place | None:
-    places = [m.location for m in mentions if m.location is not None]
-    if not places:
+    located = [m for m in mentions if m.location is not None]
+    if not located:
         return None
+    own = {id(m.location) for m in located if _own_sentence(m)}
+    places = [m.location for m in located]
     counts = Counter((p.name or p.text, p.country) for p in places)
     return sorted(
         places,
         key=lambda p: (
             p.lat is None,
+            # A place read in the mention's own sentence outranks a more precise one borrowed
+            # from the sentence before ("The bombings killed 25" after a sentence on the siege).
+            id(p) not in own,
             _PLACE_ORDER.get(p.precision or "country", 5),
             -counts[(p.name or p.text, p.country)],
             p.name or p.text,
