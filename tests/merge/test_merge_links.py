@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from warwire.merge import escalation_chain, find_cause_links, merge
 from warwire.merge.chain import format_chain
-from warwire.merge.cues import find_cues
+from warwire.cues import find_cues
 from warwire.model import Article
 
 TEXT = (

@@ -11,7 +11,7 @@ the events against ``gold/seeds/events.jsonl`` with the gold README's "Suggested
 - for each core event's best warwire event (most overlapping mentions): location within 25 km
   (site/town gold), date compatible at the coarser precision, PLOVER type, and fatalities per claim.
 
-It also measures the explicit cue detector (:mod:`warwire.merge.cues`) on the Causal News Corpus
+It also measures the explicit cue detector (:mod:`warwire.cues`) on the Causal News Corpus
 dev set (sentence level: does the sentence state a cause?).
 """
 
@@ -244,7 +244,7 @@ def score_events(events: Iterable[Event], gold: list[GoldEvent], doc_map: dict[s
 def cue_scores(shared: Path) -> dict:
     """Sentence-level precision/recall of the cue detector on the CNC dev set: explicit cues
     only (what becomes an explicit link), and explicit plus temporal ("after", "following")."""
-    from ..merge.cues import find_cues
+    from ..cues import find_cues
 
     path = Path(shared) / "dev" / "causal_news_corpus" / "dev" / "dev_subtask1.csv"
     counts = {"explicit": [0, 0, 0], "any": [0, 0, 0]}  # tp, fp, fn

@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..merge.cues import CAUSE_FIRST, EFFECT_FIRST, find_cues
+from ..cues import CAUSE_FIRST, EFFECT_FIRST, find_cues
 from ..model import Article, Mention, Place, Span
 from .gazetteer import Gazetteer
 from .recognize import Toponym, is_modifier, recognize

@@ -15,7 +15,7 @@ from importlib import resources
 from dataclasses import dataclass
 
 from ..model import Mention
-from .cues import CAUSE_FIRST, CUES
+from ..cues import CAUSE_FIRST, CUES
 from .dates import DateInterval, mention_interval
 
 #: Types that may describe the same act when extractors disagree (a riot dispersed with tear gas

@@ -1,7 +1,7 @@
 """Cause and retaliation links: found between mentions of one article, lifted to events.
 
 ``find_cause_links`` looks, in each sentence that holds a mention, for an explicit cue
-(:mod:`warwire.merge.cues`), decides from the cue's direction which mention is the effect and which
+(:mod:`warwire.cues`), decides from the cue's direction which mention is the effect and which
 the cause, and records a :class:`Link` on the effect mention. When the cause phrase holds no
 mention of its own ("in retaliation for a missile attack the day before"), the phrase is kept as
 ``cause_text`` and resolved later, at merge time, to the event that best matches it.
@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import MATERIAL_CONFLICT_TYPES, Article, Event, Link, Mention
-from .cues import ANAPHORIC, CAUSE_FIRST, EFFECT_FIRST, CueMatch, find_cues
+from ..cues import ANAPHORIC, CAUSE_FIRST, EFFECT_FIRST, CueMatch, find_cues
 from .dates import parse_interval
 from .features import content_tokens, proper_names
 

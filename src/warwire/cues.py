@@ -1,5 +1,8 @@
 """The explicit cause cues warwire recognises, and where each puts cause and effect.
 
+Shared by the link stage (`merge.links`), which turns them into cause links, and the place
+stage (`geo.locate`), which keeps a cause's place from becoming the effect's location.
+
 A cue is explicit when the text itself states the link ("in retaliation for", "provoked"); a bare
 temporal sequence ("after", "following", "in the wake of") is recorded as *implicit*
 (``explicit=False``): readers of event data must be able to tell a stated motive from a
