@@ -133,7 +133,7 @@ def score_events(events: Iterable[Event], gold: list[GoldEvent], doc_map: dict[s
 
     ``doc_map`` maps warwire doc ids to the gold's (file stems); identity when absent.
     """
-    from ..merge.dates import haversine_km
+    from ..geo.build import haversine_km
 
     doc_map = doc_map or {}
 

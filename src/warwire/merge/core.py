@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from ..model import Event, Mention
 from .build import build_event
-from .dates import haversine_km
+from ..geo.build import haversine_km
 from .features import GENERIC, RESULTS, MentionFeatures, features
 from .links import lift_links
 from .pairs import (

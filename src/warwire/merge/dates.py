@@ -1,9 +1,8 @@
-"""Dates and distances the merge compares: ISO dates as ordinal-day intervals, great-circle km."""
+"""Dates the merge compares: ISO dates, months, years, weeks and ranges as ordinal-day intervals."""
 
 from __future__ import annotations
 
 import datetime as _dt
-import math
 import re
 from dataclasses import dataclass
 
@@ -93,11 +92,3 @@ def mention_interval(mention: Mention) -> DateInterval | None:
         if iv is not None:
             return DateInterval(iv.start - FALLBACK_WINDOW_DAYS, iv.end, "day", True)
     return None
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from .dates import haversine_km
+from ..geo.build import haversine_km
 from .features import DAY_SLACK, GENERIC, RESULTS, MentionFeatures, place_radius
 
 #: Days per time bucket of the cross-document blocks: one week, so a day-precise mention falls in
