@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import click
 
@@ -69,16 +68,10 @@ def cluster(no_lemmas: bool, doc_threshold: float | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the chain as JSON lines.")
 def chain(event_id: str, db: str, as_json: bool) -> None:
     """Print the escalation chain of EVENT_ID: what it answered, and what answered it."""
-    from ..errors import StoreError
-    from ..store import open_store
+    from ..store.commands import open_existing_store
     from .chain import escalation_chain, format_chain
 
-    if db != ":memory:" and not Path(db).exists():
-        raise click.UsageError(f"no store at {db}; run 'warwire ingest' first or pass --db")
-    try:
-        store = open_store(db)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+    store = open_existing_store(db)
     try:
         events = list(store.iter_events())
     finally:

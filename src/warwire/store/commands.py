@@ -11,7 +11,21 @@ import click
 from ..cli import default_db
 from .export import FORMATS, KINDS, ExportOptions
 
-__all__ = ["export"]
+__all__ = ["export", "open_existing_store"]
+
+
+def open_existing_store(db: str):  # type: ignore[no-untyped-def]
+    """The store at ``db`` for a command that reads it: a usage error when there is none (a read
+    must not create an empty store), a one-line error when it cannot be opened."""
+    from ..errors import StoreError
+    from . import open_store
+
+    if db != ":memory:" and not Path(db).exists():
+        raise click.UsageError(f"no store at {db}; run 'warwire ingest' first or pass --db")
+    try:
+        return open_store(db)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 @click.command()
@@ -24,8 +38,6 @@ __all__ = ["export"]
 @click.option("--no-text", is_flag=True, help="documents: leave the clean text out.")
 def export(db: str, kind: str, fmt: str, output: Path | None, no_text: bool) -> None:
     """Write the store's events, documents or mentions (CONTRACTS §2, §3)."""
-    from ..errors import StoreError
-    from . import open_store
     from .export import export as run_export
 
     try:
@@ -34,12 +46,7 @@ def export(db: str, kind: str, fmt: str, output: Path | None, no_text: bool) -> 
         raise click.UsageError(str(exc)) from exc
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet needs --output FILE")
-    if db != ":memory:" and not Path(db).exists():
-        raise click.UsageError(f"no store at {db}; run 'warwire ingest' first or pass --db")
-    try:
-        store = open_store(db)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+    store = open_existing_store(db)
     try:
         n = run_export(store, options, output, stdout=sys.stdout)
     except BrokenPipeError:
