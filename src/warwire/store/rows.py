@@ -87,11 +87,27 @@ def row_to_article(row: dict[str, Any], sources: list[str]) -> Article:
     return Article.from_dict(data)
 
 
+def _who_where(actor1: Any, actor2: Any, location: Any) -> dict[str, Any]:
+    """The actor and location columns that mentions and events share (faceted and mapped)."""
+    a1, a1c = _actor(actor1)
+    a2, a2c = _actor(actor2)
+    loc = _place(location)
+    return {
+        "actor1_name": a1,
+        "actor1_country": a1c,
+        "actor2_name": a2,
+        "actor2_country": a2c,
+        "location_name": loc["name"],
+        "admin1": loc["admin1"],
+        "country": loc["country"],
+        "latitude": loc["lat"],
+        "longitude": loc["lon"],
+        "geo_precision": loc["precision"],
+    }
+
+
 def mention_row(mention: Mention) -> dict[str, Any]:
     """Row of the ``mentions`` table (``event_id`` is set later by ``replace_events``)."""
-    a1, a1c = _actor(mention.actor1)
-    a2, a2c = _actor(mention.actor2)
-    loc = _place(mention.location)
     date = mention.date
     return {
         "mention_id": mention.mention_id,
@@ -107,16 +123,7 @@ def mention_row(mention: Mention) -> dict[str, Any]:
         "sentence_start": mention.sentence.start,
         "sentence_end": mention.sentence.end,
         "sentence_text": mention.sentence.text,
-        "actor1_name": a1,
-        "actor1_country": a1c,
-        "actor2_name": a2,
-        "actor2_country": a2c,
-        "location_name": loc["name"],
-        "admin1": loc["admin1"],
-        "country": loc["country"],
-        "latitude": loc["lat"],
-        "longitude": loc["lon"],
-        "geo_precision": loc["precision"],
+        **_who_where(mention.actor1, mention.actor2, mention.location),
         "date": date.date if date else None,
         "date_precision": date.precision if date else None,
         "killed": _best(mention.killed),
@@ -143,9 +150,6 @@ def row_to_mention(data_json: str) -> Mention:
 
 def event_row(event: Event) -> dict[str, Any]:
     """Row of the ``events`` table; ``data`` keeps the event with its mentions as ids only."""
-    a1, a1c = _actor(event.actor1)
-    a2, a2c = _actor(event.actor2)
-    loc = _place(event.location)
     data = event.to_dict()
     data["mentions"] = [m.mention_id for m in event.mentions]
     fat, inj = event.fatalities, event.injured
@@ -157,16 +161,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "acled_sub_event_type": event.acled_sub_event_type,
         "date": event.date,
         "date_precision": event.date_precision,
-        "actor1_name": a1,
-        "actor1_country": a1c,
-        "actor2_name": a2,
-        "actor2_country": a2c,
-        "location_name": loc["name"],
-        "admin1": loc["admin1"],
-        "country": loc["country"],
-        "latitude": loc["lat"],
-        "longitude": loc["lon"],
-        "geo_precision": loc["precision"],
+        **_who_where(event.actor1, event.actor2, event.location),
         "fatalities_low": fat.low if fat else None,
         "fatalities_best": fat.best if fat else None,
         "fatalities_high": fat.high if fat else None,
