@@ -159,3 +159,20 @@ def test_ingest_utf16_with_bom_is_text_not_binary(tmp_path):
     (tmp_path / "wide.txt").write_bytes(BODY.encode("utf-16"))
     (art,) = list(read([str(tmp_path / "wide.txt")]))
     assert isinstance(art, Article) and art.original.startswith("Rockets struck")
+
+
+def test_ingest_directory_walk_skips_a_store_kept_beside_the_articles(tmp_path):
+    import sqlite3
+
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    db = sqlite3.connect(tmp_path / "warwire.db")
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("CREATE TABLE t (x)")
+    db.commit()
+    (tmp_path / "warwire.db-wal").write_bytes(b"\x00" * 32)  # as if the store were still open
+    arts, rej = _split(list(read([str(tmp_path)])))
+    db.close()
+    assert len(arts) == 1 and not rej
+    # named explicitly, the database is still refused with its one-line reason
+    _, rej = _split(list(read([str(tmp_path / "warwire.db")])))
+    assert [r.code for r in rej] == ["E003"]

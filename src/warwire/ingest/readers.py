@@ -25,6 +25,11 @@ HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 STDIN = "-"
+#: SQLite's own file header: a store (ours or any other) kept inside a corpus folder is not an
+#: article, so directory walks step over it instead of rejecting it and failing the run.
+SQLITE_MAGIC = b"SQLite format 3\x00"
+#: Files SQLite writes beside a database while it is open (WAL, shared memory, rollback journal).
+SQLITE_SIDECARS = ("-wal", "-shm", "-journal")
 #: JSONL fields taken as given metadata (CONTRACTS §1).
 META_FIELDS = ("id", "url", "outlet", "title", "author", "published", "language")
 
@@ -48,7 +53,9 @@ def reject(source: str, code: str, detail: str | None = None) -> Rejection:
 def expand(inputs: Iterable[str]) -> Iterator[str | Rejection]:
     """Paths of the files to read, in a stable order; directories are walked recursively.
 
-    Hidden files and folders (".git", ".DS_Store") are skipped inside directories.
+    Hidden files and folders (".git", ".DS_Store") and SQLite databases with their sidecar
+    files (a ``warwire.db`` kept beside the articles) are skipped inside directories; a file
+    named explicitly is always read, so a wrong argument still gets its one-line rejection.
     """
     for item in inputs:
         item = str(item)
@@ -60,12 +67,24 @@ def expand(inputs: Iterable[str]) -> Iterator[str | Rejection]:
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if not name.startswith("."):
-                        yield os.path.join(root, name)
+                    path = os.path.join(root, name)
+                    if not name.startswith(".") and not _is_database_file(path):
+                        yield path
         elif p.exists():
             yield item
         else:
             yield reject(item, "E009")
+
+
+def _is_database_file(path: str) -> bool:
+    """True for a SQLite database or one of the files SQLite keeps beside an open one."""
+    if path.endswith(SQLITE_SIDECARS):
+        return True
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False  # unreadable: let the reader reject it with its reason
 
 
 def _read_bytes(path: str, options: IngestOptions) -> bytes | Rejection:
