@@ -31,3 +31,11 @@ def test_a_date_governing_another_act_does_not_date_the_mention(nlp):
     date_mentions(art, nlp(body), [strikes, attack])
     assert strikes.date.date == "2021-03-11"
     assert attack.date is None or attack.date.date != "2021-03-11"
+
+
+def test_follows_uses_the_date_of_the_followed_act_with_a_parse(nlp):
+    body = "The curfew follows Monday's riot at the prison."
+    art = Article(doc_id="d1", original=body, text=body, published="2021-03-12")
+    curfew = _mention(art, "m1", "curfew", body)
+    date_mentions(art, nlp(body), [curfew])
+    assert (curfew.date.date, curfew.date.basis) == ("2021-03-08/2021-03-12", "follows")

@@ -140,6 +140,25 @@ def event_date(value: str | None, dct: dt.date | None = None) -> EventDate | Non
     return None
 
 
+#: The fewest units "several"/"a few" stands for when it bounds a start ("the past several
+#: months" began at least three months before the publication date).
+VAGUE_LEAST = 3
+
+
+def vague_past_range(unit: str, dct: dt.date) -> EventDate | None:
+    """"over the past several months": began at least :data:`VAGUE_LEAST` units before the
+    publication date, known only to the next coarser unit (months → the year, weeks → the
+    month, days → the week's month), and runs to the publication date."""
+    if unit == "M":
+        y, _ = shift_month(dct.year, dct.month, -VAGUE_LEAST)
+        return EventDate(f"{y:04d}/{day(dct)}", "range")
+    days = {"W": 7, "D": 1}.get(unit)
+    if days is None:
+        return None
+    start = dct - dt.timedelta(days=days * VAGUE_LEAST)
+    return EventDate(f"{month(start.year, start.month)}/{day(dct)}", "range")
+
+
 def past_range(amount: int, unit: str, dct: dt.date) -> EventDate | None:
     """The interval "over the past ``amount`` ``unit``" ending at the publication date."""
     if unit == "Y":
@@ -152,3 +171,25 @@ def past_range(amount: int, unit: str, dct: dt.date) -> EventDate | None:
     if days is None:
         return None
     return EventDate(f"{day(dct - dt.timedelta(days=days * amount))}/{day(dct)}", "range")
+
+
+def bounds(date: str | None) -> tuple[dt.date, dt.date] | None:
+    """First and last day of an event date (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or ``A/B``);
+    None for an open or unreadable one."""
+    if not date:
+        return None
+    if "/" in date:
+        left, right = date.split("/", 1)
+        a, b = bounds(left), bounds(right)
+        return (a[0], b[1]) if a and b else None
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", date)
+    if not m:
+        return None
+    y = int(m.group(1))
+    if m.group(3):
+        d = safe_date(y, int(m.group(2)), int(m.group(3)))
+        return (d, d) if d else None
+    if m.group(2):
+        mon = int(m.group(2))
+        return dt.date(y, mon, 1), last_day_of_month(y, mon)
+    return dt.date(y, 1, 1), dt.date(y, 12, 31)

@@ -2,15 +2,29 @@
 
 Fallback cascade for one mention (each step only when the previous found nothing):
 
+0. a named war or campaign in the trigger's clause ("the war on ISIS" → 2014/2019, from the
+   table in ``data/timex_periods.json``, ``basis="period"``), unless the act has its own date;
 1. the time words the NLP stage attached to the mention (``Mention.times``), resolved; when
    several are dated, they are chosen from as in step 2;
 2. a time expression in the mention's sentence: one syntactically attached to the trigger when
    the spaCy ``Doc`` is given, else the nearest to the trigger (a date right after "said" is the
-   date of the statement and is used only when nothing else is there);
-3. the nearest time expression in the paragraph, preferring one before the trigger;
-4. the publication date, at month precision and marked ``fallback=True``: news reports recent
+   date of the statement and is used only when nothing else is there). On the way
+   (:mod:`anchors`, :mod:`discourse`): an act that "follows" a dated act runs from it to the
+   publication date; a possessive week or month ("this week's storming of …") is made precise
+   by a day of the same act elsewhere in the article; acts that a dated act "came after" end
+   the day before it; a date that belongs to a speech verb bounds the reported act
+   (``../D``, or the month of ``D`` when the act was in progress);
+3. with no date in the sentence: an act in the present progressive or a lasting state in the
+   present perfect is open up to the publication date (``../DCT``);
+4. the nearest time expression in the paragraph, preferring one before the trigger (a quoted
+   claim takes ``../D`` from the date of the speech it belongs to);
+5. the date the next sentence gives to the same act named again ("… for deployment. The
+   deployment follows …"), then, for a sentence that carries on an earlier act ("were followed
+   up with", "went on to"), the date of that act;
+6. the publication date, at month precision and marked ``fallback=True``: news reports recent
    events, but without a time word the day is unknown.
 
+``TimeValue.basis`` says which inference gave a date that is not read off a time word.
 All offsets compared here are original-text offsets (the tagger runs on the clean text and its
 spans are mapped back with ``Article.to_original``).
 """
@@ -21,9 +35,10 @@ import bisect
 import dataclasses
 import re
 
-from ..model import Article, Mention, TimeValue
+from ..model import Article, Mention, Span, TimeValue
 from ..nlp.offsets import original_token_spans
 from . import calendar as cal
+from . import anchors, discourse, periods
 from .tagger import tag
 
 #: Extra distance (characters) given to a date that directly follows a speech verb, so that the
@@ -142,6 +157,8 @@ def _foreign(index: _TokenIndex | None, mention: Mention, timexes: list[TimeValu
 
 
 def _paragraph(original: str, start: int, end: int) -> tuple[int, int]:
+    # a sentence span may end with its newline: the paragraph break then starts inside it
+    end = start + len(original[start:end].rstrip())
     left = original.rfind("\n\n", 0, start)
     right = original.find("\n\n", end)
     return (left + 2 if left >= 0 else 0), (right if right >= 0 else len(original))
@@ -189,10 +206,14 @@ def _nearest(mention: Mention, candidates: list[tuple[int, TimeValue]], original
 
 
 def date_one(article: Article, index: _TokenIndex | None, mention: Mention,
-             timexes: list[TimeValue], others: frozenset[tuple[int, int]] = frozenset()) -> TimeValue | None:
+             timexes: list[TimeValue], others: frozenset[tuple[int, int]] = frozenset(),
+             depth: int = 0) -> TimeValue | None:
     """The date of one mention (see the module docstring for the cascade). ``others``: spans of
     time expressions syntactically attached to another mention's trigger (and not to this one):
-    they date that act ("struck on Monday the militants it blamed for the recent attack")."""
+    they date that act ("struck on Monday the militants it blamed for the recent attack").
+    ``depth`` is 1 when dating the anaphor of a following sentence (no further look-ahead)."""
+    original = article.original
+    trig = (mention.trigger.start, mention.trigger.end)
     from_nlp = _resolve_times(mention, timexes, article.published)
     dated = [(k, t) for k, t in enumerate(timexes) if t.date]
     sent = mention.sentence
@@ -201,25 +222,87 @@ def date_one(article: Article, index: _TokenIndex | None, mention: Mention,
     else:
         in_sentence = [(k, t) for k, t in dated if sent.start <= t.start and t.end <= sent.end]  # type: ignore[operator]
     taken = set()
+    attached: set[int] = set()
     if in_sentence:
         foreign = _foreign(index, mention, [t for _, t in in_sentence])
         own = _attached(index, mention, [t for _, t in in_sentence])
         foreign |= {n for n, (_, t) in enumerate(in_sentence) if (t.start, t.end) in others and n not in own}
         taken = {(in_sentence[n][1].start, in_sentence[n][1].end) for n in foreign}
         in_sentence = [p for n, p in enumerate(in_sentence) if n not in foreign]
-    if in_sentence:
         attached = _attached(index, mention, [t for _, t in in_sentence])
-        if attached:
-            pool = [in_sentence[i] for i in sorted(attached)]
-        else:
-            pool = in_sentence
-        return _as_date(_nearest(mention, pool, article.original))  # type: ignore[arg-type]
-    p0, p1 = _paragraph(article.original, sent.start, sent.end)
+    # 0. a named period, unless the act has a date of its own in its clause
+    if index is not None or from_nlp:
+        own_dates = [in_sentence[i][1] for i in attached] if not from_nlp else [t for _, t in in_sentence]
+    else:
+        own_dates = [t for _, t in in_sentence]
+    period = periods.named_period(original, (sent.start, sent.end), trig, own_dates,
+                                  cal.parse_dct(article.published))
+    if period is not None:
+        return period
+    dct = cal.parse_dct(article.published)
+    all_dated = [t for _, t in dated]
+    # "The deployment follows this week's storming …": from the followed act to publication
+    # (that date modifies the other act's noun, so it is looked for among all of the sentence's)
+    target = None
+    if not attached and not anchors.own_possessive(original, trig, [t for _, t in in_sentence]):
+        target = anchors.followed(original, trig, [t for t in all_dated if sent.start <= t.start < sent.end])  # type: ignore[operator]
+    if target is not None:
+        target = anchors.refine(original, target, all_dated, (sent.start, sent.end))
+        got = anchors.since(target, cal.day(dct) if dct else None)
+        if got is not None:
+            return got
+    if in_sentence:
+        pool = [in_sentence[i] for i in sorted(attached)] if attached else in_sentence
+        chosen = _nearest(mention, pool, original)
+        assert chosen is not None
+        chosen = anchors.refine(original, chosen, all_dated, (sent.start, sent.end))
+        # "Wednesday's attack came after over 20 others …": those ended before Wednesday
+        later = anchors.preceding_act(original, trig, [t for _, t in in_sentence])
+        if later is not None:
+            if later is chosen:
+                return anchors.before(later)
+            chosen = anchors.ended_before(chosen, later)
+        # a date that belongs to a speech verb dates the statement, not the act it reports
+        if (not attached and chosen.end <= trig[0]  # type: ignore[operator]
+                and discourse.is_statement_date(original, chosen, sent.start)
+                and discourse.reports(original, chosen.end, trig[0])):  # type: ignore[arg-type]
+            ongoing = discourse.reported_ongoing(original, chosen.end, trig[1])  # type: ignore[arg-type]
+            got = discourse.reported(chosen, ongoing)
+            if got is not None:
+                return got
+        return _as_date(chosen)
+    # no date in the sentence: an act going on (or a state holding) at publication
+    kind = discourse.aspect(original, trig, (sent.start, sent.end))
+    if kind is not None and dct is not None:
+        return discourse.open_to(cal.day(dct), kind)
+    p0, p1 = _paragraph(original, sent.start, sent.end)
     in_paragraph = [(k, t) for k, t in dated if p0 <= t.start and t.end <= p1  # type: ignore[operator]
                     and (t.start, t.end) not in taken]
     if in_paragraph:
-        return _as_date(_nearest(mention, in_paragraph, article.original, AFTER_WEIGHT))  # type: ignore[arg-type]
-    dct = cal.parse_dct(article.published)
+        chosen = _nearest(mention, in_paragraph, original, AFTER_WEIGHT)
+        assert chosen is not None
+        # a quotation borrowing the date of the speech it belongs to: at or before the speech
+        if (chosen.end <= trig[0] and discourse.in_quotation(original, trig[0], p0)  # type: ignore[operator]
+                and discourse.is_statement_date(original, chosen, p0)):
+            got = discourse.reported(chosen, kind == "ongoing")
+            if got is not None:
+                return dataclasses.replace(got, basis="quoted")
+        return _as_date(chosen)
+    # "… placed on high alert for deployment. The deployment follows this week's storming …"
+    if depth == 0:
+        ahead = discourse.next_anaphor(original, trig, (sent.start, sent.end))
+        if ahead is not None:
+            a0, a1, n0, n1 = ahead.start, ahead.end, ahead.sentence_start, ahead.sentence_end
+            probe = Mention(mention_id=mention.mention_id, doc_id=mention.doc_id, type=mention.type,
+                            trigger=Span(a0, a1, original[a0:a1]), sentence=Span(n0, n1, original[n0:n1]))
+            got = date_one(article, None, probe, timexes, depth=1)
+            if got is not None and not got.fallback:
+                return dataclasses.replace(got, basis="anaphor")
+    # a sentence that carries on an earlier act ("were followed up with drone strikes")
+    if discourse.continues(original, trig, (sent.start, sent.end)):
+        ante = discourse.antecedent_date(original, [t for _, t in dated], sent.start)
+        if ante is not None:
+            return dataclasses.replace(ante, fallback=False, basis="carried")
     if dct is None:
         return None
     return TimeValue(text=None, type="DATE", value=cal.day(dct),

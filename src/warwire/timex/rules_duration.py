@@ -65,6 +65,8 @@ def duration(m: re.Match[str], ctx: Context) -> Norm | None:
     if ctx.dct is not None and amount is not None and re.search(r"\b(?:past|last|previous)\b", pre):
         event = cal.past_range(amount, letter if not is_time else "D", ctx.dct) if not is_time \
             else None
+    elif ctx.dct is not None and amount is None and not is_time and re.search(r"\b(?:past|last|previous)\b", pre):
+        event = cal.vague_past_range(letter, ctx.dct)
     return Norm("DURATION", value, event)
 
 
