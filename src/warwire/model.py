@@ -286,6 +286,8 @@ class TimeValue(_Serializable):
     date: str | None = None  # event date: YYYY-MM-DD, YYYY-MM, YYYY or START/END
     precision: str | None = None  # day | week | month | year | range
     fallback: bool = False  # True when the date is the publication date, not from the text
+    basis: str | None = None  # how an event date was inferred when not read off a time word:
+    # "period" (named-period table), "ongoing", "state", "quoted", "statement", "carried"
 
 
 @dataclass
@@ -298,6 +300,10 @@ class Count(_Serializable):
     text: str | None = None
     start: int | None = None
     end: int | None = None
+    # The unquantified wording when the source gives no number ("dozens", "several", "an
+    # unspecified number"): best/high stay None, low is the smallest reading. Only
+    # warwire.acled turns it into a figure (ACLED's coding convention), never this class.
+    vague: str | None = None
 
 
 @dataclass
