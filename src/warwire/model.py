@@ -301,8 +301,8 @@ class Count(_Serializable):
     start: int | None = None
     end: int | None = None
     # The unquantified wording when the source gives no number ("dozens", "several", "an
-    # unspecified number"): best/high stay None, low is the smallest reading. Only
-    # warwire.acled turns it into a figure (ACLED's coding convention), never this class.
+    # unspecified number"): the numbers stay None (low keeps a stated part: "9 and several"
+    # → 9). Only warwire.acled turns the wording into a figure (ACLED's coding convention).
     vague: str | None = None
 
 

@@ -24,11 +24,14 @@ ACLED (``dev/acled_me_2018/train``): a fixed sample of :data:`ACLED_SAMPLE_SIZE`
   with an asserted ASSAULT mention whose mode is in the family of the ACLED type
   (:data:`MODE_FAMILIES`); ``acled_protest``: Riots/Protests notes with an asserted PROTEST
   (or COERCE crowd-control) mention;
-- ``acled_fatalities_equal``: the sum of ``killed.best`` over asserted mentions (0 when none;
-  mentions sharing a trigger are one act reported by several sources: the largest figure counts)
-  equals ACLED's ``fatalities``;
+- ``acled_fatalities_equal``: the sum over asserted mentions of their killed count as ACLED
+  would code it (:func:`warwire.acled.mention_fatalities`: a stated number as stated, "dozens"
+  12, an unspecified number 10, …; 0 when none; mentions sharing a trigger are one act reported
+  by several sources: the largest figure counts) equals ACLED's ``fatalities``
   (``acled_fatalities_equal_uncoded``: the same over notes without an ACLED coder remark such
-  as "fatalities coded as half" or "divided across two locations", see :data:`CODER_NOTE`);
+  as "fatalities coded as half" or "divided across two locations", see :data:`CODER_NOTE`;
+  ``acled_fatalities_equal_narrative_only``: over all notes, each re-read with its
+  coder-remark sentences removed, so that no figure can come from ACLED's bookkeeping);
 - ``acled_actor1_country``: over notes whose ACLED actor1 maps to a country
   (:func:`acled_actor_country`; unidentified armed groups are left out because ACLED gives them
   the country of the event, not of the actor), the first asserted mention with an actor1 has
@@ -56,6 +59,7 @@ from ..model import MATERIAL_CONFLICT_TYPES, Article, Mention, OffsetMap
 from . import shared_dir
 
 __all__ = ["evaluate", "evaluate_seeds", "evaluate_acled", "acled_actor_country", "command",
+           "strip_coder_remarks",
            "ACLED_SEED", "ACLED_SAMPLE_SIZE", "MODE_FAMILIES"]
 
 #: Seed of the fixed ACLED sample (the first day of the data set, as a number).
@@ -252,14 +256,27 @@ def _acled_rows(shared: Path) -> list[dict[str, str]]:
     return [rows[i] for i in idx]
 
 
+#: Sentence ends in an ACLED note (notes are plain prose: ". " ends a sentence).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def strip_coder_remarks(notes: str) -> str:
+    """The note without its sentences that hold an ACLED coder remark (:data:`CODER_NOTE`):
+    what is left is the news narrative alone."""
+    return " ".join(s for s in _SENTENCE_END.split(notes) if not CODER_NOTE.search(s))
+
+
 def _note_killed(ms: list[Mention]) -> int:
-    """Killed in a note: mentions sharing a trigger are one act reported by several sources
-    (take the largest figure); distinct acts add up."""
+    """Killed in a note, as ACLED would code it (:func:`warwire.acled.mention_fatalities`:
+    "dozens" → 12, an unspecified number → 10, …): mentions sharing a trigger are one act
+    reported by several sources (take the largest figure); distinct acts add up."""
+    from ..acled import mention_fatalities
+
     per_act: dict[tuple[int, int], int] = {}
     for m in ms:
         if m.killed is not None:
             key = (m.trigger.start, m.trigger.end)
-            per_act[key] = max(per_act.get(key, 0), m.killed.best or 0)
+            per_act[key] = max(per_act.get(key, 0), mention_fatalities(m) or 0)
     return sum(per_act.values())
 
 
@@ -288,6 +305,13 @@ def evaluate_acled(shared: Path) -> dict[str, Any]:
         articles.append(Article(doc_id=f"acled:{r['data_id']}", original=r["notes"], text=r["notes"],
                                 published=date))
     mentions = _extract_all(articles)
+    # The same notes with the coder-remark sentences removed: shows that the fatality figures
+    # come from the narrative, not from ACLED's own bookkeeping written into the note.
+    narrative = [Article(doc_id=a.doc_id, original=t, text=t, published=a.published)
+                 for a, t in ((a, strip_coder_remarks(a.text)) for a in articles)]
+    narrative_mentions = _extract_all(narrative)
+    narrative_ok = sum(_note_killed([m for m in narrative_mentions[a.doc_id] if m.asserted])
+                       == int(r["fatalities"]) for r, a in zip(rows, narrative))
     n = len(rows)
     detected = violent = violent_ok = protest = protest_ok = fat_ok = a1_total = a1_ok = 0
     plain = plain_ok = a1_either = 0
@@ -336,6 +360,7 @@ def evaluate_acled(shared: Path) -> dict[str, Any]:
         "acled_protest": protest_ok / protest if protest else 0.0,
         "acled_fatalities_equal": fat_ok / n,
         "acled_fatalities_equal_uncoded": plain_ok / plain if plain else 0.0,
+        "acled_fatalities_equal_narrative_only": narrative_ok / n,
         "acled_actor1_country": a1_ok / a1_total if a1_total else 0.0,
         "acled_actor1_country_either_side": a1_either / a1_total if a1_total else 0.0,
     }

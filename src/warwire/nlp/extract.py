@@ -169,7 +169,8 @@ def _count(article: Article, c: CountSpan | None) -> Count | None:
     if c is None:
         return None
     sp = article.original_span(c.start, c.end)
-    return Count(low=c.low, best=c.best, high=c.high, text=sp.text, start=sp.start, end=sp.end)
+    return Count(low=c.low, best=c.best, high=c.high, text=sp.text, start=sp.start, end=sp.end,
+                 vague=c.vague)
 
 
 def _acled(etype: str, mode: str | None, trig: Trigger, a1: Actor | None, a2: Actor | None):  # type: ignore[no-untyped-def]
@@ -499,7 +500,7 @@ def extract_mentions(article: Article, doc) -> list[Mention]:  # type: ignore[no
             no_own_actor = all(args_mod.find_arguments(d.trig.head, lex.light_verbs, matches).actor1
                                is None for d in drafts)
             if no_own_actor:
-                _add_counts(recent[-1], cas)
+                _add_counts(recent[-1], cas, known=[d for _, d in last_assault])
                 drafts = [d for d in drafts if not (d.etype == "ASSAULT")]
                 attached = True
         if has_counts and assaults and not attached:
@@ -536,14 +537,18 @@ def _other_claims(main: _Draft, cas) -> list[_Draft]:  # type: ignore[no-untyped
     return out
 
 
-def _add_counts(d: _Draft, cas) -> None:  # type: ignore[no-untyped-def]
+def _add_counts(d: _Draft, cas, known: list[_Draft] | None = None) -> None:  # type: ignore[no-untyped-def]
     """Give a draft the casualty figures of a sentence. A later figure replaces an earlier one
     only when larger: follow-up sentences usually restate or update a toll, and adding them
-    would double-count ("killed 14 … The 14 dead included …")."""
+    would double-count ("killed 14 … The 14 dead included …"). A follow-up figure without a
+    number ("Fatalities were reported.") adds nothing when one of the ``known`` earlier acts of
+    the article already has a figure of that kind: it restates it."""
     for kind in ("killed", "injured"):
         new = getattr(cas, kind)
         old = getattr(d, kind)
         if new is None:
+            continue
+        if new.vague and any(getattr(k, kind) is not None for k in known or ()):
             continue
         if old is None or (old.best or 0) < (new.best or 0):
             setattr(d, kind, new)

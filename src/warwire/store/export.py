@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from ..acled import event_fatalities as acled_fatalities
 from ..model import Actor, Article, Count, Event, Mention, Place
 from .rows import event_sources, text_sha256
 
@@ -191,7 +192,7 @@ def event_row(event: Event, outlets: dict[str, str | None] | None = None) -> dic
         "latitude": loc.lat if loc else None,
         "longitude": loc.lon if loc else None,
         "geo_precision": ACLED_GEO_PRECISION.get(loc.precision or "") if loc else None,
-        "fatalities": fat.best if fat else None,
+        "fatalities": acled_fatalities(event),  # ACLED's convention for vague tolls
         "source": "; ".join(names),
         "notes": notes,
         "event_id": event.event_id,
