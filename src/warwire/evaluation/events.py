@@ -28,7 +28,7 @@ import click
 from ..model import Event
 from . import shared_dir
 
-__all__ = ["evaluate", "score_events", "cue_scores", "command"]
+__all__ = ["evaluate", "score_events", "cue_scores", "details", "command"]
 
 #: Distance under which a site/town location counts as right (the acceptance figure).
 LOCATION_KM = 25.0
@@ -238,7 +238,40 @@ def score_events(events: Iterable[Event], gold: list[GoldEvent], doc_map: dict[s
     if split:
         lines += ["", "Multi-article core events not exactly one warwire event: " + ", ".join(
             f"{g} ({len(reporting[g])} events)" for g in split)]
-    return {"scores": scores, "table": "\n".join(lines)}
+    return {"scores": scores, "table": "\n".join(lines),
+            "details": details(core, reporting, assigned, gdoc)}
+
+
+def _place_text(ev: Event) -> str:
+    loc = ev.location
+    if loc is None:
+        return "no location"
+    where = f"{loc.lat:.2f},{loc.lon:.2f}" if loc.lat is not None and loc.lon is not None else "no point"
+    return f"{loc.name or loc.text} ({loc.country or '?'}, {loc.precision or '?'}, {where})"
+
+
+def details(core: list[GoldEvent], reporting: dict[str, list[tuple[int, Event]]],
+            assigned: dict[str, str], gdoc) -> str:  # type: ignore[no-untyped-def]
+    """Per core gold event, the warwire events holding its mentions: their date, place, type and
+    the triggers of the mentions assigned to it (a ``*`` marks the best event, the one scored)."""
+    lines = []
+    for g in core:
+        gloc = g.location or {}
+        lines.append(f"{g.event_id} [{g.type} {g.date} {g.precision}] gold place: "
+                     f"{gloc.get('name')} ({gloc.get('country_iso3')}, {gloc.get('precision')})")
+        if not reporting[g.event_id]:
+            lines.append("  (no warwire event)")
+        for rank, (n, ev) in enumerate(reporting[g.event_id]):
+            others = len(ev.mentions) - n
+            lines.append(f"  {'*' if rank == 0 else ' '} {ev.event_id} {ev.type} {ev.date} "
+                         f"{ev.date_precision}; {_place_text(ev)}; {n} mentions of it, {others} others")
+            for m in ev.mentions:
+                mark = "+" if assigned.get(m.mention_id) == g.event_id else "-"
+                loc = m.location
+                lines.append(f"      {mark} {gdoc(m.doc_id)[:3]}@{m.trigger.start} {m.type} "
+                             f"{m.trigger.text!r} date={m.date.date if m.date else None} "
+                             f"place={(loc.name or loc.text) if loc else None}")
+    return "\n".join(lines)
 
 
 def cue_scores(shared: Path) -> dict:
@@ -297,7 +330,13 @@ def evaluate(shared: Path, events: list[Event] | None = None, **options) -> dict
 @click.command(name="events")
 @click.option("--shared", "shared_path", type=click.Path(), default=None, help="../shared folder")
 @click.option("--json", "as_json", is_flag=True, help="print the result as JSON")
-def command(shared_path: str | None, as_json: bool) -> None:
+@click.option("--details", "show_details", is_flag=True,
+              help="also print, per core gold event, the warwire events holding its mentions")
+def command(shared_path: str | None, as_json: bool, show_details: bool) -> None:
     """Seeds end to end: merge, cause links, place, date, type and casualty claims."""
     result = evaluate(shared_dir(shared_path))
-    click.echo(json.dumps(result, indent=2) if as_json else result["table"])
+    text = result.pop("details", "")
+    if show_details:
+        result["details"] = text
+    click.echo(json.dumps(result, indent=2) if as_json else
+               result["table"] + ("\n\n" + text if show_details else ""))

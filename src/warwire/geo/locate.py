@@ -7,10 +7,20 @@ the origin. The rules, in order:
 2. a place right after "launched from" / "fired (by X) from" / "took off from" … is the origin
    (a bare "from" is not: "withdrew from Syria" happened in Syria);
 3. a place used for its government ("Iraq's foreign ministry", "Tehran said") is not a location;
-4. of the remaining resolved places, the most precise wins (site > town > admin1 > region >
+4. a place on the other side of an explicit cause cue, or inside a temporal clause after the
+   trigger ("… before the body was laid to rest in Kerman"), belongs to another act; a dateline
+   ("WASHINGTON —") or where the tellers are ("officials in Washington") is no act's place;
+5. of the remaining resolved places, the most precise wins (site > town > admin1 > region >
    country), then the one nearest the trigger; "north of Baghdad" / "outside Kirkuk" keeps the
    place but one precision level lower;
-5. with no place in the sentence, the article's focus country, with precision "country".
+6. speech acts (demands, accusations, threats, rejections) happen where the speaker spoke, not
+   where the demand is about: "demanded that Iran withdraw from Syria" is not in Syria. Only a
+   venue counts ("in Baghdad", "at the UN General Assembly"), from the sentence or from an earlier
+   sentence that names the speaker at a venue; else the institution's seat, else the speaker's
+   country (precision "country"), else no location;
+7. with no place in the sentence, a site/town of the previous sentences, then the article's focus
+   country with precision "country" — except for a cause named inside another act's sentence
+   ("strikes in retaliation for an attack on a parade"): the scene around it is the effect's.
 """
 
 from __future__ import annotations
@@ -26,7 +36,8 @@ from .gazetteer import Gazetteer
 from .recognize import Toponym, is_modifier, recognize
 from .resolve import resolve
 
-__all__ = ["locate_mentions", "pick_location", "LocationChoice", "PRECISION_ORDER"]
+__all__ = ["locate_mentions", "pick_location", "is_locative", "is_dateline", "is_source_place",
+           "LocationChoice", "PRECISION_ORDER"]
 
 #: Most to least precise.
 PRECISION_ORDER = ("site", "town", "admin1", "region", "country")
@@ -50,9 +61,28 @@ _METONYMY_AFTER = re.compile(
     r"approved|authori[sz]ed|confirmed|stated|decided|imposed|demanded|called|urged|rejected|"
     r"insists|wants|has|have|had|will|would|launched|fired|attacked|shot|downed|"
     r"seized|deployed|sent|carried|accused|announced|sanctioned|backs|backed|supports|"
-    r"supported|armed|funded|must|should|could|may|might|can|does|did)\b)",
+    r"supported|armed|funded|must|should|could|may|might|can|does|did|appeared|appears|seemed|"
+    r"seems|sought|agreed|refused|began|moved|tried|continued|pledged|signed)\b)",
     re.I,
 )
+#: A dateline: a place opening a line, then an agency or date and a dash ("WASHINGTON —",
+#: "BAGHDAD, Jan 3 (Reuters) -"). It says where the report was filed, not where the act happened.
+_DATELINE_AFTER = re.compile(r"^(?:,[^\n—–]{0,30})?\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--?)\s")
+#: "officials in Washington", "sources in Tehran": where the people who tell it are, not where the
+#: act happened.
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:officials?|sources?|diplomats?|spokes(?:man|woman|person)|analysts?|reporters?|"
+    r"correspondents?|authorities|ministers?|observers?|envoys?)\s+(?:in|from|at)\s+(?:the\s+)?$",
+    re.I)
+#: "both Washington and Tehran appeared to …": the first conjunct is read like the last one.
+_CONJUNCT_AFTER = re.compile(r"^\s+and\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+#: A temporal subordinate clause after the trigger: "(killed in the attacks that took place)
+#: before the body of the general was laid to rest in …" — a subordinator, a subject, a finite
+#: verb. A bare preposition ("after an attack in X") is not a clause and does not match.
+_TEMPORAL_CLAUSE = re.compile(
+    r"\b(?:before|after|until|till|since|once|when|whenever|while)\s+"
+    r"(?:the|a|an|his|her|their|its|this|that|these|those|he|she|they|it|we|[A-Z][\w'’-]*)\b"
+    r"[^.;:]*?\b(?:was|were|is|are|had|has|have|will|would)\b")
 #: Buildings whose name stands for a government; a location only after "at", "in", "outside" …
 SEATS_OF_POWER = frozenset({"The Pentagon", "White House", "Kremlin", "Downing Street",
                             "Headquarters of the United Nations"})
@@ -86,6 +116,30 @@ _INSTITUTION = re.compile(
 
 #: How far before a place the origin/direction cues are looked for (characters).
 CUE_WINDOW = 40
+#: Speech acts: their place is the speaker's venue, never a place the words are about.
+SPEECH_TYPES = frozenset({"REQUEST", "REJECT", "ACCUSE", "THREATEN"})
+#: Words between a speech act's trigger and a later place that make the place part of what is
+#: said ("demanded the withdrawal of troops from Syria", "accused Iran of attacks on …"), not
+#: where it was said ("demanded at a news conference in Baghdad that …").
+_CONTENT_WORDS = re.compile(
+    r"\b(?:that|for|of|from|to|against|on|over|about|into|out|withdraw\w*|leave|leaving|end|"
+    r"stop|halt|attack\w*|strike\w*)\b", re.I)
+#: A venue: a place right after "in", "at", "to", "before", "inside", "addressing" ("delivered a
+#: speech to the UN General Assembly", "told reporters in Tehran").
+_VENUE_BEFORE = re.compile(r"\b(?:in|at|to|before|inside|addressing|addressed)\s+(?:the\s+)?$", re.I)
+#: How many earlier sentences may give a speaker's venue ("X delivered a speech to the UN General
+#: Assembly … X went on to demand …"): a speech is reported over a few paragraphs.
+SPEAKER_SENTENCES = 6
+#: A trigger at most this many words after an effect-first cue is its object, the cause ("in
+#: retaliation for the September attack", "response to the killing").
+CAUSE_OBJECT_WORDS = 4
+#: Targets named like a facility are places even when NER misses them ("a missile attack on
+#: the al-Asad Airbase"): the words that say so, at the end of the target phrase.
+_FACILITY = re.compile(r"\b(?:air\s*base|airbase|base|airfield|air\s+field|camp|garrison|"
+                       r"embassy|consulate|airport|compound)s?$", re.I)
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}")
+#: Name words of a facility: capitalised words and codes ("Ain al-Asad", "K-1", "T-4").
+_NAME_WORD = re.compile(r"\b[A-Z][A-Za-z0-9-]+")
 #: A sentence without a place inherits a site/town named at most this many sentences earlier
 #: in the same paragraph: news paragraphs keep to one scene.
 CONTEXT_SENTENCES = 2
@@ -105,9 +159,14 @@ def is_locative(text: str, p: Place) -> bool:
     if p.start is None or p.end is None:
         return True
     before = text[max(0, p.start - CUE_WINDOW):p.start]
-    after = text[p.end:p.end + CUE_WINDOW]
-    if _METONYMY_AFTER.match(after):
+    after = text[p.end:p.end + 2 * CUE_WINDOW]
+    if _metonymy_after(after):
         return False
+    if is_dateline(text, p):
+        return False
+    if is_source_place(text, p):
+        return False
+    after = after[:CUE_WINDOW]
     aux = _AUXILIARY_AFTER.match(after)
     if aux and not aux.group(1).lower().endswith(("ed", "en")) and \
             aux.group(1).lower() not in IRREGULAR_PARTICIPLES:
@@ -120,6 +179,30 @@ def is_locative(text: str, p: Place) -> bool:
     if p.feature == "country" and is_modifier(text, p.end) and not _LOCATIVE_BEFORE.search(before):
         return False
     return True
+
+
+def is_dateline(text: str, p: Place) -> bool:
+    """True for a dateline place ("WASHINGTON — No American troops were killed when …"): where
+    the report was filed, whatever role the parse gave it."""
+    if p.start is None or p.end is None:
+        return False
+    line_start = text.rfind("\n", 0, p.start) + 1
+    return not text[line_start:p.start].strip() and bool(_DATELINE_AFTER.match(text[p.end:p.end + 2 * CUE_WINDOW]))
+
+
+def is_source_place(text: str, p: Place) -> bool:
+    """True for where the tellers are ("Officials in Washington also cited the rocket attack on
+    the base"), whatever role the parse gave the place."""
+    return p.start is not None and bool(_SOURCE_BEFORE.search(text[max(0, p.start - CUE_WINDOW):p.start]))
+
+
+def _metonymy_after(after: str) -> bool:
+    """The words after a place name say it acts ("Tehran said", "Washington and Tehran
+    appeared …"): the place names a government, not a location."""
+    if _METONYMY_AFTER.match(after):
+        return True
+    conj = _CONJUNCT_AFTER.match(after)
+    return bool(conj and _METONYMY_AFTER.match(after[conj.end():]))
 
 
 def _lower(precision: str | None) -> str | None:
@@ -146,6 +229,15 @@ def _in_cause_phrase(text: str, p: Place, trigger: Span | None) -> bool:
                for c in find_cues(between))
 
 
+def _in_temporal_clause(text: str, p: Place, trigger: Span | None) -> bool:
+    """True when a temporal clause with its own subject and verb opens between the trigger and
+    ``p`` ("missiles hit the base before the general was buried in Kerman"): the place is where
+    that other act happened."""
+    if trigger is None or p.start is None or p.start < trigger.end:
+        return False
+    return _TEMPORAL_CLAUSE.search(text, trigger.end, p.start) is not None
+
+
 def pick_location(text: str, places: list[Place], trigger: Span | None = None) -> LocationChoice:
     """Choose the event location and origin among ``places`` (offsets into ``text``).
 
@@ -154,7 +246,8 @@ def pick_location(text: str, places: list[Place], trigger: Span | None = None) -
     origin = None
     pool = []
     for p in places:
-        if _in_cause_phrase(text, p, trigger):
+        if (_in_cause_phrase(text, p, trigger) or _in_temporal_clause(text, p, trigger)
+                or is_dateline(text, p) or is_source_place(text, p)):
             continue
         before = text[max(0, p.start - CUE_WINDOW):p.start] if p.start is not None else ""
         if p.role == "origin" or (p.role is None and _ORIGIN_BEFORE.search(before)):
@@ -194,13 +287,7 @@ def _focus_country(text: str, places: list[Place], demonyms: list[str],
             votes[gazetteer.iso3[iso2]] += 0.5
     if not votes:
         return None
-    iso3 = votes.most_common(1)[0][0]
-    iso2 = next((k for k, v in gazetteer.iso3.items() if v == iso3), None)
-    c = gazetteer.country(iso2) if iso2 else None
-    if c is None:
-        return None
-    return Place(text=c.name, name=c.name, country=iso3, lat=c.lat, lon=c.lon,
-                 geonameid=c.geonameid, feature="country", precision="country", role="target")
+    return _country_place(votes.most_common(1)[0][0], gazetteer)
 
 
 def locate_mentions(article: Article, doc, mentions: list[Mention],  # type: ignore[no-untyped-def]
@@ -220,6 +307,10 @@ def locate_mentions(article: Article, doc, mentions: list[Mention],  # type: ign
     for t in found.toponyms:
         s, e = article.to_original(t.start, t.end)
         toponyms[(s, e)] = Toponym(s, e, article.original[s:e], t.source, t.cue)
+    for m in mentions:
+        site = _target_site(m, gazetteer)
+        if site is not None and not any(s < site.end and site.start < e for s, e in toponyms):  # type: ignore[operator]
+            m.places = [*m.places, site]
     loose = []  # given places without offsets: resolved by their text alone
     for m in mentions:
         for p in m.places:
@@ -235,6 +326,9 @@ def locate_mentions(article: Article, doc, mentions: list[Mention],  # type: ign
     by_text = {p.text: p for p in extra}
     focus = _focus_country(article.original, resolved, found.demonyms, gazetteer)
     sentences: list[tuple[int, int]] | None = None  # computed when first needed
+    by_sentence: dict[int, list[Mention]] = {}  # the mentions of each sentence, for cause phrases
+    for m in mentions:
+        by_sentence.setdefault(m.sentence.start, []).append(m)
     for m in mentions:
         s, e = m.sentence.start, m.sentence.end
         in_sentence = [dataclasses.replace(p) for p in resolved
@@ -248,16 +342,152 @@ def locate_mentions(article: Article, doc, mentions: list[Mention],  # type: ign
                 for g in given)]
         else:
             m.places = in_sentence
-        choice = pick_location(article.original, m.places, m.trigger)
+        if sentences is None:
+            sentences = _sentences(article, doc)
+        if m.type in SPEECH_TYPES:
+            m.origin = None
+            m.location = _speech_location(article.original, m, sentences, resolved, gazetteer)
+            continue
+        neighbours = by_sentence[m.sentence.start]
+        cause = _cause_side(article.original, m, neighbours)
+        own = _own_phrase(m, neighbours, m.places) if cause else m.places
+        choice = pick_location(article.original, own, m.trigger)
         m.origin = choice.origin
         location = choice.location or _from_anaphor(article.original, m, resolved)
-        if location is None:
-            if sentences is None:
-                sentences = _sentences(article, doc)
+        if location is None and not cause:
             location = _from_context(article.original, m, sentences, resolved)
         if location is None or location.precision == "country":
             location = _institution_seat(article.original, m, gazetteer, location) or location
-        m.location = location or (dataclasses.replace(focus) if focus else None)
+        if location is None and not cause and focus is not None:
+            location = dataclasses.replace(focus)
+        m.location = location
+
+
+def _target_site(m: Mention, gazetteer: Gazetteer) -> Place | None:
+    """The mention's target as a place when it is named like a facility ("the al-Asad Airbase",
+    "Camp Victory"), with a name that is not only a country's ("the US base")."""
+    a2 = m.actor2
+    if a2 is None or a2.start is None or a2.end is None or not _FACILITY.search(a2.text):
+        return None
+    words = [w for w in _NAME_WORD.findall(_FACILITY.sub("", a2.text)) if not w.isalpha() or not w.isupper()]
+    if not any(not _country_word(w, gazetteer) for w in words):  # "the US base" names no base
+        return None
+    return Place(text=a2.text, start=a2.start, end=a2.end, role="target")
+
+
+def _cause_side(text: str, m: Mention, mentions: list[Mention]) -> bool:
+    """True when ``m`` is the cause named inside another act's sentence: the object of an
+    effect-first cue ("strikes *in retaliation for* an attack", "Iran's *response to* the killing
+    was …"), or before a cause-first cue that precedes another act ("the attack *provoked*
+    strikes")."""
+    s, e = m.sentence.start, m.sentence.end
+    others = _other_triggers(m, mentions)
+    if not others:
+        return False
+    for cue in find_cues(text[s:e]):
+        if not cue.cue.explicit:
+            continue
+        c_start, c_end = s + cue.start, s + cue.end
+        if cue.cue.direction == EFFECT_FIRST and c_end <= m.trigger.start and (
+                any(t.end <= c_start for t in others)
+                or len(text[c_end:m.trigger.start].split()) <= CAUSE_OBJECT_WORDS):
+            return True
+        if cue.cue.direction == CAUSE_FIRST and m.trigger.end <= c_start and any(
+                t.start >= c_end for t in others):
+            return True
+    return False
+
+
+def _other_triggers(m: Mention, mentions: list[Mention]) -> list[Span]:
+    """Triggers of the other mentions of ``m``'s sentence (not overlapping its own)."""
+    return [o.trigger for o in mentions if o is not m and o.sentence.start == m.sentence.start
+            and not (o.trigger.start < m.trigger.end and m.trigger.start < o.trigger.end)]
+
+
+def _own_phrase(m: Mention, mentions: list[Mention], places: list[Place]) -> list[Place]:
+    """A cause's places: those before the next act named after it in the sentence ("the killing
+    of Suleimani was a missile attack *on al-Asad*": al-Asad is the attack's)."""
+    later = [t.start for t in _other_triggers(m, mentions) if t.start >= m.trigger.end]
+    if not later:
+        return places
+    limit = min(later)
+    return [p for p in places if p.start is None or p.start < limit]
+
+
+def _venues(text: str, places: list[Place], trigger: Span | None = None) -> list[Place]:
+    """Places a speech was given at: after a venue word ("in", "at", "to the", "addressing"),
+    used as a location, and — after the trigger — with nothing between that makes them part of
+    what was said."""
+    out = []
+    for p in places:
+        if p.start is None or p.end is None or p.lat is None:
+            continue
+        before = text[max(0, p.start - CUE_WINDOW):p.start]
+        # (a seat of power after a venue word is the venue: "addressed the UN General Assembly")
+        if not _VENUE_BEFORE.search(before) or not (is_locative(text, p) or p.name in SEATS_OF_POWER):
+            continue
+        if trigger is not None and p.start >= trigger.end:
+            venue_word = _VENUE_BEFORE.search(before)
+            between = text[trigger.end:p.start - (len(before) - venue_word.start())]  # type: ignore[union-attr]
+            if _CONTENT_WORDS.search(between):
+                continue
+        out.append(dataclasses.replace(p, role="target"))
+    return out
+
+
+def _speaker_keys(m: Mention, gazetteer: Gazetteer) -> set[str]:
+    """Capitalised words of the speaker's name that are not a country's ("Moallem", "Walid")."""
+    a1 = m.actor1
+    if a1 is None:
+        return set()
+    words = set(_CAPITALISED.findall(" ".join(w for w in (a1.text, a1.name) if w)))
+    return {w for w in words if not _country_word(w, gazetteer)}
+
+
+def _country_word(word: str, gazetteer: Gazetteer) -> bool:
+    """A word of a country's name or a nationality ("United", "Iraq", "Iranian")."""
+    if gazetteer.demonym(word) is not None:
+        return True
+    return any(word in name.split() for name in gazetteer.country_names.values())
+
+
+def _speech_location(text: str, m: Mention, sentences: list[tuple[int, int]],
+                     resolved: list[Place], gazetteer: Gazetteer) -> Place | None:
+    """Where a speech act happened: a venue of its own sentence, else the venue of an earlier
+    sentence (up to SPEAKER_SENTENCES) that names the speaker, else the seat of the institution
+    that speaks ("the Iraqi parliament"), else the speaker's country, else nothing — never the
+    place the words are about."""
+    rank = {p: i for i, p in enumerate(PRECISION_ORDER)}
+    own = _venues(text, m.places, m.trigger)
+    if own:
+        return min(own, key=lambda p: (rank.get(p.precision or "country", 4), abs((p.start or 0) - m.trigger.start)))
+    keys = _speaker_keys(m, gazetteer)
+    idx = next((i for i, (s, e) in enumerate(sentences) if s <= m.sentence.start < e), None)
+    if keys and idx is not None:
+        for j in range(idx - 1, max(-1, idx - 1 - SPEAKER_SENTENCES), -1):
+            s, e = sentences[j]
+            if not any(re.search(rf"\b{re.escape(k)}\b", text[s:e]) for k in keys):
+                continue
+            inside = [p for p in resolved if p.start is not None and s <= p.start and (p.end or 0) <= e]
+            venues = [p for p in _venues(text, inside) if p.precision in ("site", "town")]
+            if venues:
+                return min(venues, key=lambda p: rank.get(p.precision or "country", 4))
+    seat = _institution_seat(text, m, gazetteer, None)
+    if seat is not None or m.actor1 is None or not m.actor1.country:
+        return seat
+    # a government or its envoy speaks from home unless the text says otherwise: the speaker's
+    # country, at country precision (never the country the words are about)
+    return _country_place(m.actor1.country, gazetteer)
+
+
+def _country_place(iso3: str, gazetteer: Gazetteer) -> Place | None:
+    """A country-precision place for an ISO3 code."""
+    iso2 = next((k for k, v in gazetteer.iso3.items() if v == iso3), None)
+    c = gazetteer.country(iso2) if iso2 else None
+    if c is None:
+        return None
+    return Place(text=c.name, name=c.name, country=iso3, lat=c.lat, lon=c.lon,
+                 geonameid=c.geonameid, feature="country", precision="country", role="target")
 
 
 def _sentences(article: Article, doc) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]

@@ -191,26 +191,35 @@ def cluster_mentions(mentions: list[Mention], threshold: float = LINK_THRESHOLD)
     return sorted(([mentions[i] for i in g] for g in groups), key=lambda g: g[0].mention_id)
 
 
-def _antecedent_rank(ana: MentionFeatures, cand: MentionFeatures) -> tuple:
+def _antecedent_rank(ana: MentionFeatures, cand: MentionFeatures, nearest: int | None = None) -> tuple:
     """Salience of an antecedent: shared names, then the same trigger word, then a specific
-    kind of act shared, then the nearest."""
+    kind of act shared, then the nearest.
+
+    ``nearest`` is the start of the closest earlier sentence holding an act of the anaphor's
+    family: for a casualty frame or a demonstrative ("killed in the attacks", "this strike") the
+    act just told is there, however long the sentences between about other kinds of act.
+    """
+    # "the attacks" → the result told "in the attacks" before
+    framed = bool(cand.frame_key) and ana.trigger_key == cand.frame_key
     if ana.trigger_kind and ana.trigger_kind != GENERIC:
         # "the same drone strike" → "the January 3 US drone missile assassination"
         named = ana.trigger_kind == cand.trigger_kind or ana.trigger_kind in cand.context_kinds
     else:
-        named = ana.trigger_key in cand.trigger_word  # "the strike" → "airstrikes"
-    same_word = ana.trigger_key == cand.trigger_key
+        named = ana.trigger_key in cand.trigger_word or framed  # "the strike" → "airstrikes"
+    same_word = ana.trigger_key == cand.trigger_key or framed
     recent = ana.sentence_start - cand.sentence_end <= RECENT_CHARS
-    if ana.casualty_frame and recent:
-        named = True  # "Also slain in the attack was …": the toll of the act just told
+    if (ana.casualty_frame or ana.demonstrative) and cand.sentence_start == nearest:
+        recent = True
+    if (ana.casualty_frame or (ana.demonstrative and ana.trigger_kind == GENERIC)) and recent:
+        named = True  # "Also slain in the attack was …", "this strike": the act just told
     # among recent acts the nearest; further back, the one named by the same word, then by names
     return (named or same_word, recent, not recent and same_word, len(ana.names & cand.names) if not recent else 0,
             cand.trigger_span[0])
 
 
-def _names_act(ana: MentionFeatures, cand: MentionFeatures) -> bool:
+def _names_act(ana: MentionFeatures, cand: MentionFeatures, nearest: int | None = None) -> bool:
     """Whether ``cand`` names the act ``ana`` refers to: the same word, or the same specific kind."""
-    return _antecedent_rank(ana, cand)[0]
+    return _antecedent_rank(ana, cand, nearest)[0]
 
 
 def anaphor_pairs(feats: list[MentionFeatures]) -> list[tuple[int, int]]:
@@ -227,17 +236,18 @@ def anaphor_pairs(feats: list[MentionFeatures]) -> list[tuple[int, int]]:
             ana = feats[i]
             if not (ana.anaphoric or ana.participant) or ana.trigger_kind is None:
                 continue  # kinds of act tell antecedents apart; "the deployment" has none
+            earlier = [j for j in members[:pos] if feats[j].sentence_start < ana.sentence_start
+                       and feats[j].family == ana.family]
+            nearest = max((feats[j].sentence_start for j in earlier), default=None)
             cands = [
-                j for j in members[:pos]
-                if feats[j].sentence_start != ana.sentence_start
-                and feats[j].family == ana.family
-                and trigger_vote(ana, feats[j]) > 0.0
-                and _names_act(ana, feats[j])
+                j for j in earlier
+                if trigger_vote(ana, feats[j]) > 0.0
+                and _names_act(ana, feats[j], nearest)
                 # "The protesters stormed …": the act of the protesters named before
                 and (ana.anaphoric or ana.participant in feats[j].tokens)
             ]
             if cands:
-                out.append((i, max(cands, key=lambda j: _antecedent_rank(ana, feats[j]))))
+                out.append((i, max(cands, key=lambda j: _antecedent_rank(ana, feats[j], nearest))))
     return out
 
 

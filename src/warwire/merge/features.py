@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from ..model import Mention
 from ..cues import CAUSE_FIRST, CUES
 from .dates import DateInterval, mention_interval
+from .reference import (
+    CASUALTY_FRAME, DEFINITE, DEMONSTRATIVE, FRAME_AFTER, INDEFINITE, determined, new_act, participant,
+)
 
 #: Types that may describe the same act when extractors disagree (a riot dispersed with tear gas
 #: is PROTEST in one sentence and COERCE in another; an arrest is COERCE or THREATEN-arrest).
@@ -120,12 +123,16 @@ _KIND_PREFIXES: tuple[tuple[str, str], ...] = tuple(
 )
 
 
+#: The prefixes as one alternation, longest first (a regex alternation takes the first branch
+#: that matches, so this is the loop "first prefix the word starts with" in one C-level call: the
+#: merge asks it for every word near every trigger).
+_KIND_PREFIX_RE = re.compile("|".join(re.escape(p) for p, _ in _KIND_PREFIXES))
+_KIND_BY_PREFIX = dict(reversed(_KIND_PREFIXES))  # a prefix listed twice keeps its first kind
+
+
 def _kind_of(word: str) -> str | None:
-    w = word.lower()
-    for prefix, kind in _KIND_PREFIXES:
-        if w.startswith(prefix):
-            return kind
-    return None
+    m = _KIND_PREFIX_RE.match(word.lower())
+    return _KIND_BY_PREFIX[m.group()] if m else None
 
 
 #: Verbs of firing that name no means themselves: their object does ("launches airstrikes",
@@ -231,6 +238,14 @@ class MentionFeatures:
     #: the casualty frame "killed in the attack", "martyred in attack by …": the toll of the act
     #: just told, whatever word names it
     casualty_frame: bool = False
+    #: the act noun such a frame names after a result ("were destroyed … in the attacks"): the
+    #: word later references to the act use ("the attacks showed …")
+    frame_key: str = ""
+    #: "this strike", "these attacks": the act just told
+    demonstrative: bool = False
+    #: stem of the head noun of a target that has no canonical name ("a military parade" →
+    #: "parade"), when it is specific enough to tell acts apart (see GROUP_NOUNS)
+    target_head: str = ""
     #: an indefinite nominal ("a ballistic missile attack"): it introduces a new act
     indefinite: bool = False
     #: specific kinds of act named by words next to the trigger ("waves of missiles hit")
@@ -248,6 +263,24 @@ class MentionFeatures:
     #: a running sanctions campaign ("already imposing sanctions", "the 'maximum pressure'
     #: campaign"): its date is one moment of a span of years, so dates neither veto nor confirm
     ongoing: bool = False
+
+
+#: Head nouns of targets that many acts share ("targets", "troops", "civilians"): they say
+#: nothing about which act a report tells.
+GROUP_NOUNS = frozenset(
+    """target position force troop soldier people civilian member fighter militant personnel area
+    site interest facility infrastructure number one other group unit resident man woman child
+    official""".split())
+
+
+def _target_head(actor) -> str:  # type: ignore[no-untyped-def]
+    if actor is None or actor.name:
+        return ""
+    words = _WORD.findall(actor.text)
+    if not words:
+        return ""
+    head = stem(words[-1])
+    return "" if head in {stem(w) for w in GROUP_NOUNS} else head
 
 
 def _actor_key(actor) -> tuple[str | None, str | None]:  # type: ignore[no-untyped-def]
@@ -275,8 +308,9 @@ def features(mention: Mention) -> MentionFeatures:
     campaign = _campaign(mention) if abrogation is None else None
     last = mention.trigger.text.split()[-1].lower() if mention.trigger.text.split() else ""
     nominal = not _VERBAL.search(last) or last in _NOMINAL_ING
-    definite = nominal and (_determined(_DEFINITE, before) or bool(re.search(r"\bsame\s+$", before, re.I)))
-    frame = nominal and bool(_CASUALTY_FRAME.search(before))
+    definite = nominal and (determined(DEFINITE, before) or bool(re.search(r"\bsame\s+$", before, re.I)))
+    frame_key = _frame_after(mention)
+    frame = (nominal and bool(CASUALTY_FRAME.search(before))) or bool(frame_key)
     killed = None
     if mention.killed is not None:
         killed = mention.killed.best if mention.killed.best is not None else mention.killed.low
@@ -292,6 +326,7 @@ def features(mention: Mention) -> MentionFeatures:
         precision=precision,
         actor1=_actor_key(mention.actor1),
         actor2=_actor_key(mention.actor2),
+        target_head=_target_head(mention.actor2),
         trigger_key=trig_words[-1],
         trigger_kind=ABROGATION if abrogation is not None else (campaign and campaign.kind) or _storming_kind(mention) or _launch_kind(mention) or trigger_kind(mention.trigger.text) or MODE_KINDS.get(mention.mode or ""),
         trigger_span=(mention.trigger.start, mention.trigger.end),
@@ -303,60 +338,27 @@ def features(mention: Mention) -> MentionFeatures:
         weak_date=weak,
         anaphoric=(definite or frame) and not own_date,
         casualty_frame=frame,
-        indefinite=nominal and _determined(_INDEFINITE, before),
-        new_act=_new_act(before),
+        frame_key=frame_key,
+        demonstrative=nominal and determined(DEMONSTRATIVE, before),
+        indefinite=nominal and determined(INDEFINITE, before),
+        new_act=new_act(before),
         context_kinds=_context_kinds(mention),
         trigger_word=mention.trigger.text.lower(),
         sentence_end=mention.sentence.end,
-        participant=_participant(before) if not own_date else "",
+        participant=stem(participant(before)) if not own_date and participant(before) else "",
         site_names=site,
         ongoing=bool(campaign and campaign.ongoing),
     )
 
 
-#: Determiners and possessives that make a nominal trigger refer back to a known act, with up to
-#: three modifiers between them and the trigger ("the same drone strike", "Soleimani's killing").
-_DEFINITE = re.compile(
-    r"(?:\b(?:the|this|these|those|its|their|his|her|such)|['’]s)\s+((?:[\w'’-]+\s+){0,3})$",
-    re.IGNORECASE)
-#: Words that make a nominal a new act whatever its determiner ("a second attack", "another
-#: storming of the embassy").
-_NEW_ACT = re.compile(r"\b(?:another|second|third|fourth|new|fresh|renewed|further|separate)\s+"
-                      r"((?:[\w'’-]+\s+){0,2})$", re.IGNORECASE)
-
-
-def _new_act(before: str) -> bool:
-    """Whether a new-act word modifies the trigger itself ("another embassy invasion"), not a
-    phrase around it ("a second day of protests")."""
-    m = _NEW_ACT.search(before)
-    return m is not None and not any(w.lower() in _NOT_MODIFIERS for w in m.group(1).split())
-_INDEFINITE = re.compile(r"\b(?:a|an)\s+((?:[\w'’-]+\s+){0,3})$", re.IGNORECASE)
-#: Words that cannot stand between a determiner and its noun: the determiner belongs to another
-#: phrase ("the victim of missile attacks", "the protesters managed to storm").
-_NOT_MODIFIERS = frozenset({"of", "to", "for", "by", "in", "on", "and", "or", "with", "at", "from",
-                            "was", "were", "is", "are", "had", "has", "have", "that", "which"})
-
-
-def _determined(pattern: re.Pattern[str], before: str) -> bool:
-    """Whether ``before`` ends with a determiner of ``pattern`` and plain modifiers (no function
-    word, no lower-case plural or past form: those end another phrase)."""
-    m = pattern.search(before)
-    if m is None:
-        return False
-    for w in m.group(1).split():
-        low = w.lower()
-        if low in _NOT_MODIFIERS or (w.islower() and re.search(r"(?<!s)s$|ed$", w) and not low.endswith("'s")):
-            return False
-    return True
-#: "killed in the attack", "slain in the same drone strike", "martyred in attack by …"
-_CASUALTY_FRAME = re.compile(
-    r"\b(?:killed|slain|died|dead|wounded|injured|hurt|perished|martyred)\s+(?:in|during|by)\s+"
-    r"(?:(?:the|this|that|these|those)\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
-#: A definite group of participants as the subject just before the trigger ("The protesters
-#: managed to storm", "the gunmen then opened fire"): groups that act together, not officials.
-_PARTICIPANT = re.compile(
-    r"\b(?:the|these|those)\s+(protesters|demonstrators|crowds?|rioters|mob|militants|gunmen|attackers|"
-    r"assailants|insurgents|raiders|marchers)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+def _frame_after(mention: Mention) -> str:
+    """The stem of the act noun a result refers to after it ("were destroyed … in the attacks"
+    → "attack"); "" when there is none."""
+    if trigger_kind(mention.trigger.text) not in RESULTS:
+        return ""
+    rel = mention.trigger.end - mention.sentence.start
+    m = FRAME_AFTER.match(mention.sentence.text[rel:])
+    return stem(m.group(1)) if m else ""
 
 
 #: Breaking into a building ("an embassy invasion", "the storming of the parliament") is what
@@ -385,11 +387,6 @@ def _building_names(mention: Mention) -> frozenset[str]:
     rel_s = max(0, mention.trigger.start - mention.sentence.start - BUILDING_WINDOW)
     rel_e = mention.trigger.end - mention.sentence.start + BUILDING_WINDOW
     return frozenset(name_key(m.group()) for m in _BUILDINGS.finditer(mention.sentence.text[rel_s:rel_e]))
-
-
-def _participant(before: str) -> str:
-    m = _PARTICIPANT.search(before)
-    return stem(m.group(1)) if m else ""
 
 
 #: Verb endings: a verbal trigger ("struck", "attacked") is never an anaphoric nominal.

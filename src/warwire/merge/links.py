@@ -100,6 +100,9 @@ def find_cause_links(article: Article, mentions: Sequence[Mention]) -> None:
                 p0, p1 = _phrase_after(text, cue.end)
                 causes = [m for m in after if m.trigger.end <= base + p1]
                 effect = before[-1] if before else None
+                if effect is None:  # "Iran's response to X was a missile attack": the predicate
+                    effect, p1 = _predicate_effect(text, base, p0, p1, causes)
+                    causes = [m for m in causes if m is not effect and m.trigger.end <= base + p1]
                 if effect is None:  # "In response to X, Y …": the effect follows the clause
                     rest = [m for m in after if m.trigger.start >= base + p1]
                     effect = rest[0] if rest else None
@@ -120,6 +123,27 @@ def find_cause_links(article: Article, mentions: Sequence[Mention]) -> None:
                 lo = min(p0, cause.trigger.start - base) if cause is not None else p0
                 hi = effect.trigger.end - base
                 _add(effect, _link(cue, effect, cause, text[p0:cue.start].strip() or None, lo, hi, text, base))
+
+
+#: "(the response to X) was / came as / took the form of (Y)".
+_COPULA = re.compile(r"\b(?:was|were|is|are|came\s+as|took\s+the\s+form\s+of)\b")
+#: Words at most between the copula and the effect's trigger ("was a ballistic missile attack").
+PREDICATE_WORDS = 4
+
+
+def _predicate_effect(text: str, base: int, p0: int, p1: int,
+                      causes: list[Mention]) -> tuple[Mention | None, int]:
+    """In "X's response to CAUSE was EFFECT", the mention just after the copula is the effect
+    and the cause phrase ends at the copula; (None, p1) when the phrase is not built so."""
+    if not causes:
+        return None, p1
+    first_end = causes[0].trigger.end - base
+    for cop in _COPULA.finditer(text, first_end, p1):
+        for m in causes:
+            rel = m.trigger.start - base
+            if rel >= cop.end() and len(text[cop.end():rel].split()) <= PREDICATE_WORDS:
+                return m, cop.start()
+    return None, p1
 
 
 def _previous_sentence_cause(sentences, si, by_sentence, effect: Mention) -> Mention | None:  # type: ignore[no-untyped-def]

@@ -64,6 +64,9 @@ W_ACTOR_CONFLICT = -0.8  # an actor's country disagrees
 W_ROLE_REVERSAL = -0.8
 W_TARGET_CONFLICT = -0.4  # a target's country disagrees (targets are often read off places)
 W_ACTOR_NAME = 0.6  # an actor's canonical name agrees ("Qassem Soleimani" as the target)
+#: Two unnamed targets with the same specific head noun ("an attack on a military parade", "the
+#: attack on the parade"): as telling as a shared canonical name.
+W_TARGET_HEAD = 0.6
 W_TEXT = 2.0  # times the Jaccard overlap of content words
 W_TRIGGER = 1.0  # same trigger word (stem)
 W_KIND = 0.7  # triggers of the same kind of act ("airstrikes", "bombings")
@@ -96,6 +99,9 @@ def block_keys(f: MentionFeatures) -> list[tuple]:
         # a named initiator ("the Iraqi parliament") meets its other reports even when dates or
         # places are missing upstream
         keys.append(("actor", f.family, f.actor1[1]))
+    if f.actor2[1]:
+        # so does a named target ("was killed in a drone strike" → the person killed)
+        keys.append(("target", f.family, f.actor2[1]))
     countries = {f.country} if f.country else {c for c in (f.actor1[0], f.actor2[0]) if c}
     iv = f.interval
     if iv is None:
@@ -155,7 +161,10 @@ def candidate_pairs(feats: Sequence[MentionFeatures]) -> Iterator[tuple[int, int
 
 
 def _placed(f: MentionFeatures) -> bool:
-    return bool(f.country or f.actor1[0] or f.actor2[0])
+    """Whether the mention has a location of its own. A country read only off its actors ("US
+    air strikes") is a guess of where it happened, so such a mention still meets its neighbours
+    in the country-less block (a cause named inside another act's sentence has no place)."""
+    return bool(f.country)
 
 
 def _actor_vote(a: tuple[str | None, str | None], b: tuple[str | None, str | None],
@@ -193,8 +202,11 @@ def trigger_vote(a: MentionFeatures, b: MentionFeatures) -> float:
 
 
 def _reversed(a: MentionFeatures, b: MentionFeatures) -> bool:
-    """``a``'s target country initiates ``b`` while ``a``'s initiator is someone else."""
-    return bool(a.actor2[0]) and a.actor2[0] == b.actor1[0] and a.actor1[0] != b.actor1[0]
+    """``a``'s target country initiates ``b`` while ``a``'s initiator is someone else — unless
+    ``b`` is read as an act of a country against itself: then its initiator's country is a
+    nationality slip ("the Iranian parade attack"), not the other side answering."""
+    return (bool(a.actor2[0]) and a.actor2[0] == b.actor1[0] and a.actor1[0] != b.actor1[0]
+            and b.actor1[0] != b.actor2[0])
 
 
 def _date_vote(ia, ib) -> float | None:  # type: ignore[no-untyped-def]
@@ -289,6 +301,8 @@ def pair_score(a: MentionFeatures, b: MentionFeatures) -> float | None:
     score += _actor_vote(a.actor1, b.actor1) + _actor_vote(a.actor2, b.actor2, W_TARGET_CONFLICT)
     if _reversed(a, b) or _reversed(b, a):
         score += W_ROLE_REVERSAL
+    if a.target_head and a.target_head == b.target_head:
+        score += W_TARGET_HEAD
     if same_doc and trig >= W_KIND and (
         0 <= b.sentence_start - a.sentence_end <= NEXT_SENTENCE_GAP
         or 0 <= a.sentence_start - b.sentence_end <= NEXT_SENTENCE_GAP

@@ -38,6 +38,12 @@ OPERATED_NOUNS = frozenset({"warplane", "jet", "aircraft", "helicopter", "plane"
 RELATIVES = frozenset({"who", "which", "that"})
 #: Longest actor phrase kept as evidence (longer subtrees are cut to head's left part).
 MAX_ACTOR_TOKENS = 14
+#: Verbs of harm whose subject is the victim of the act they are "in" ("Soleimani was killed in a
+#: drone strike", "two guards died in the attack"): that subject is the act's target.
+HARM_VERBS = frozenset({"kill", "slay", "die", "wound", "injure", "hurt", "martyr", "assassinate",
+                        "murder", "perish"})
+#: Prepositions that tie a victim's verb to the act ("killed in", "wounded during", "died by").
+HARM_PREPS = frozenset({"in", "during", "by"})
 
 
 @dataclass
@@ -216,7 +222,36 @@ def find_arguments(trigger, light_verbs: frozenset[str], matches=()) -> ArgToken
         _symmetric(t, args)
     if args.actor1 is not None and args.actor1.lower_ in RELATIVES:
         args.actor1 = args.actor1.head.head if args.actor1.head.dep_ == "relcl" else None
+    # A date is never a participant ("the September 22 attack", "a strike on 3rd January"):
+    # NER's DATE/TIME entities are dropped. (A bare number may be one: "2 were wounded".)
+    if _temporal(args.actor1):
+        args.actor1 = None
+    if _temporal(args.actor2):
+        args.actor2 = None
+    if args.actor2 is None and not verbal:
+        args.actor2 = _victim(t)
     return args
+
+
+def _temporal(tok) -> bool:  # type: ignore[no-untyped-def]
+    return tok is not None and tok.ent_type_ in TIME_LABELS
+
+
+def _victim(t):  # type: ignore[no-untyped-def]
+    """The victim of a nominal act named in a harm frame: "X was killed in a drone strike",
+    "X died in the attack" → X (the subject of the harm verb the act is "in")."""
+    if t.dep_ != "pobj" or t.head.lower_ not in HARM_PREPS:
+        return None
+    verb = t.head.head
+    if verb.lemma_.lower() not in HARM_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    if subj is not None and subj.like_num:  # "two of his guards died in the attack"
+        of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        subj = _pobj(of) if of is not None else subj
+    if subj is None or subj.lower_ in RELATIVES or subj.pos_ == "PRON" or _temporal(subj):
+        return None
+    return subj
 
 
 def actor_span(head, doc_matches: list[ActorMatch]) -> tuple[int, int]:  # type: ignore[no-untyped-def]
