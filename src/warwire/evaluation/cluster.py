@@ -332,6 +332,9 @@ def evaluate(shared: Path, split: str = "dev", lemmas: bool = True, sentences: s
         "lemma (one cluster per head lemma, topic)": ClusterOptions(cluster_documents=False, **plain),
         "doc clusters + lemma": ClusterOptions(**plain),
         "doc clusters + keys (synonyms, derivations; speech heads per document)": ClusterOptions(pairwise=False),
+        # ablations of the shipped configuration: one part off at a time
+        "warwire without the people damping of document similarity": ClusterOptions(people_floor=1.0),
+        "warwire without the singleton gate": ClusterOptions(singleton_gate=1.0),
         FINAL: ClusterOptions(),
     }
     for name, opts in configs.items():

@@ -46,8 +46,8 @@ FEATURE_NAMES = ("bias", "same_lemma", "same_doc", "same_sentence", "speech", "c
 
 #: Logistic-regression weights over FEATURE_NAMES, fit on ECB+ train-topic candidate pairs.
 WEIGHTS: tuple[float, ...] = (
-    -0.379, 0.27, -0.038, -0.445, -1.044, 0.526, 0.436, 0.027, 0.59, 0.166, -0.102, 0.383, 0.041,
-    0.194, 0.577, -0.467, -1.586,
+    -0.506, 0.307, -0.08, -0.474, -1.122, 0.557, 0.441, 0.03, 0.601, 0.22, -0.083, 0.427, 0.091,
+    0.267, 0.582, -0.471, -1.441,
 )
 
 
@@ -128,8 +128,8 @@ SINGLETON_NAMES = ("bias", "speech", "doc_share", "log_count", "early", "verb", 
 #: Logistic-regression weights over SINGLETON_NAMES (is this mention alone in its gold cluster?),
 #: fit on the ECB+ train topics' candidate mentions.
 SINGLETON_WEIGHTS: tuple[float, ...] = (
-    0.825, 1.212, -2.093, -1.45, -0.48, 0.399, 0.234, 0.192, 0.129, -0.191, -0.404, 0.136, 0.047,
-    0.675, 0.256, -0.349, -0.118,
+    0.846, 1.243, -1.937, -1.625, -0.473, 0.401, 0.25, 0.196, 0.114, -0.22, -0.402, 0.158, 0.052,
+    0.691, 0.237, -0.345, -0.139,
 )
 
 
@@ -170,7 +170,8 @@ def pair_features(a: MentionFeatures, b: MentionFeatures, doc_share: float,
     """The feature vector (in FEATURE_NAMES order) of a candidate pair.
 
     ``doc_share``: share of the sub-topic's documents that hold a mention with this key;
-    ``doc_sim``: TF-IDF cosine of the two documents (1 within one document).
+    ``doc_sim``: the two documents' similarity (TF-IDF cosine damped when they name other people,
+    see ``textcluster._similarity``; 1 within one document).
     """
     same_doc = a.doc_id == b.doc_id
     shared_args = len(a.args & b.args)
