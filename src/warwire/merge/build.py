@@ -5,7 +5,9 @@ Each field is chosen by a documented vote (docs/stages/merge.md):
 - type, mode, ACLED types: the most reported value (ties: alphabetical, so the choice is stable);
 - date: the intersection of the mentions' own dates when it is one day, else the most precise
   date a mention gives (dates borrowed from a neighbouring sentence, then publication-date
-  fallbacks, only when nothing else is there);
+  fallbacks, only when nothing else is there); a lasting act (a campaign, a movement: some report
+  says it goes on, none dates it to a discrete day) gets the union of its reports' spans,
+  ``START/END`` (:func:`.dates.union_date`);
 - actors: the most reported (canonical name, country), preferring ones with a country;
 - location: a place read in a mention's own sentence before one borrowed from its neighbours,
   then the most precise (site > town > admin1 > country), then the most reported;
@@ -22,7 +24,8 @@ from collections.abc import Mapping
 
 from ..model import Actor, Event, Mention, Place
 from .claims import claims_of, figures
-from .dates import mention_interval
+from .dates import DateInterval, lasting, mention_interval, span_of, union_date
+from .features import SANCTION, features
 
 __all__ = ["build_event", "event_id_for"]
 
@@ -53,12 +56,48 @@ def _weak(m: Mention) -> bool:
     return tv is not None and tv.start is not None and not (m.sentence.start <= tv.start < m.sentence.end)
 
 
+def _running(m: Mention) -> bool:
+    """A running sanctions campaign ("already imposing sanctions", "the 'maximum pressure'
+    campaign"): the merge's own reading (features.py), still in force when the report was written."""
+    return m.type == SANCTION and features(m).ongoing
+
+
+def _lasting_date(mentions: list[Mention], real: list[tuple[Mention, DateInterval]]
+                  ) -> tuple[str, str] | None:
+    """The union of the reports' spans when the event is a lasting act, else None.
+
+    Lasting: some dated report says so (ongoing/state/period basis, a range up to its publication
+    date, a running campaign) and no report dates it as a discrete day — one day said plainly
+    outranks "since …" (a strike dated by a sentence about the months of protests around it).
+    """
+    running = {m.mention_id for m in mentions if _running(m)}
+    kinds = [(m, iv, lasting(m, m.mention_id in running)) for m, iv in real]
+    if not any(last for _, _, last in kinds):
+        return None
+    if any(iv.precision == "day" and not last for _, iv, last in kinds):
+        return None
+    in_real = {m.mention_id for m, _ in real}
+    # the lasting reports, and the others dated to a month or finer (moments inside the span); a
+    # bare year or a range that is not lasting is background ("crisis ... forged by the invasion
+    # of 2003"), and would stretch the span by years
+    spans = [s for m, iv, last in kinds
+             if (last or iv.precision not in ("year", "range"))
+             and (s := span_of(m, m.mention_id in running)) is not None]
+    # a running report whose date is borrowed or only its publication date still says the
+    # act went on until it was written
+    spans += [s for m in mentions if m.mention_id in running and m.mention_id not in in_real
+              and (s := span_of(m, True, own_date=False)) is not None]
+    return union_date(spans)
+
+
 def _date(mentions: list[Mention]) -> tuple[str | None, str | None]:
     dated = [(m, iv) for m in mentions if (iv := mention_interval(m)) is not None and not iv.fallback]
     # dates of the mentions' own sentences first; borrowed ones only when there is nothing else
     # (a bare year or a long range borrowed from another sentence is background, not the date)
     real = [(m, iv) for m, iv in dated if not _weak(m)] or [
         (m, iv) for m, iv in dated if iv.precision not in ("year", "range")]
+    if real and (union := _lasting_date(mentions, real)) is not None:
+        return union
     if real:
         lo = max(iv.start for _, iv in real)
         hi = min(iv.end for _, iv in real)

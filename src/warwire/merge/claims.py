@@ -6,6 +6,10 @@ Rule (in the spirit of UCDP's low/best/high, documented in docs/stages/merge.md)
    claimant (the attributed source, else the outlet's own voice), its document and the exact quote.
    Identical claims (same claimant, same figures) from one document, or from a republication of a
    document already counted, are kept once.
+   A report that gives no number ("dozens were killed", "a significant number of casualties")
+   is a claim too: its ``killed``/``injured`` stay None and its ``killed_count``/``injured_count``
+   keep the wording in ``Count.vague``, so that "dozens, according to X" stands beside the
+   numeric claims. Such claims add nothing to low/best/high.
 2. Per independent source (a document, with its republications folded into the original) the
    source's figure is its largest stated ``best`` (an article repeats and updates its own count).
 3. ``low``  = the lowest figure any source gives (a stated lower bound "at least 25" counts as 25).
@@ -39,6 +43,13 @@ def _figure(count: Count | None) -> int | None:
     return None
 
 
+def _wording(count: Count | None) -> str | None:
+    """The unquantified wording of a count ("dozens"), lower-cased for comparing; None if none."""
+    if count is None or not count.vague:
+        return None
+    return " ".join(count.vague.lower().split())
+
+
 def _quote(mention: Mention) -> tuple[str, int, int]:
     """The smallest exact span that holds the figures: the sentence (always exact evidence)."""
     s = mention.sentence
@@ -54,11 +65,12 @@ def claims_of(
     out: list[Claim] = []
     for m in sorted(mentions, key=lambda m: (m.doc_id, m.sentence.start, m.mention_id)):
         killed, injured = _figure(m.killed), _figure(m.injured)
-        if killed is None and injured is None:
+        vague = (_wording(m.killed), _wording(m.injured))
+        if killed is None and injured is None and vague == (None, None):
             continue
         source = republications.get(m.doc_id, m.doc_id)
         claimant = _claimant(m)
-        key = (source, claimant, killed, injured)
+        key = (source, claimant, killed, injured, vague)
         if key in seen:
             continue
         seen.add(key)
@@ -82,7 +94,8 @@ def claims_of(
 def figures(
     claims: list[Claim], which: str, republications: Mapping[str, str] | None = None
 ) -> Count | None:
-    """low/best/high of ``which`` ("killed" or "injured") over ``claims``; None if none given."""
+    """low/best/high of ``which`` ("killed" or "injured") over ``claims``; None if no claim
+    gives a number (claims with only a wording, ``killed`` None, are skipped)."""
     republications = republications or {}
     per_source: dict[tuple[str, str | None], int] = {}
     lows: list[int] = []

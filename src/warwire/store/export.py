@@ -128,6 +128,10 @@ def _count(count: Count | None) -> dict[str, Any] | None:
     return {"low": count.low, "best": count.best, "high": count.high}
 
 
+def _vague(count: Count | None) -> str | None:
+    return count.vague if count is not None else None
+
+
 def _span(mention: Mention) -> dict[str, Any]:
     """The evidence of a mention in an event: its sentence, with the trigger as an extra."""
     return {"doc_id": mention.doc_id, "start": mention.sentence.start,
@@ -153,7 +157,9 @@ def event_record(event: Event) -> dict[str, Any]:
         "fatalities": _count(event.fatalities),
         "injured": _count(event.injured),
         "claims": [{"claimant": c.claimant, "killed": c.killed, "injured": c.injured,
-                    "doc_id": c.doc_id, "quote": c.quote, "start": c.start, "end": c.end}
+                    "doc_id": c.doc_id, "quote": c.quote, "start": c.start, "end": c.end,
+                    # the wording of a claim that gives no number ("dozens"), else null
+                    "killed_vague": _vague(c.killed_count), "injured_vague": _vague(c.injured_count)}
                    for c in event.claims],
         "mentions": [_span(m) for m in event.mentions],
         "sources": event_sources(event),

@@ -165,11 +165,31 @@ async def _claims(db, tables: set[str], event_id: str, data: dict) -> list[dict]
         )
         claims = [_row(r) for r in rows]
         if claims:
-            return claims
-    return [
+            return _with_wording(claims, data)
+    return _with_wording([
         {k: c.get(k) for k in ("claimant", "killed", "injured", "doc_id", "quote", "start", "end")}
         for c in data.get("claims") or []
-    ]
+    ], data)
+
+
+def _claim_key(c: dict) -> tuple:
+    return (c.get("doc_id"), c.get("start"), c.get("end"), c.get("claimant"), c.get("killed"),
+            c.get("injured"))
+
+
+def _with_wording(claims: list[dict], data: dict) -> list[dict]:
+    """Add ``killed_vague``/``injured_vague``: the wording of a claim that gives no number
+    ("dozens"), read from the event JSON (the ``claims`` table keeps numbers only)."""
+    wording: dict[tuple, tuple[str | None, str | None]] = {}
+    for c in data.get("claims") or []:
+        if not isinstance(c, dict):
+            continue
+        counts = [c.get(f"{which}_count") for which in ("killed", "injured")]
+        words = tuple((x or {}).get("vague") if isinstance(x, dict) else None for x in counts)
+        wording.setdefault(_claim_key(c), words)  # type: ignore[arg-type]
+    for c in claims:
+        c["killed_vague"], c["injured_vague"] = wording.get(_claim_key(c), (None, None))
+    return claims
 
 
 async def _quotes(db, tables: set[str], event_id: str, data: dict) -> list[dict]:  # type: ignore[no-untyped-def]
