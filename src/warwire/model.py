@@ -254,6 +254,7 @@ class Actor(_Serializable):
     start: int | None = None
     end: int | None = None
     backer: str | None = None  # ISO3 of a state sponsor named in the text ("Iranian-backed")
+    attribution: str | None = None  # "alleged" when the text only blames/accuses this actor
 
 
 @dataclass

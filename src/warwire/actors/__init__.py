@@ -196,6 +196,7 @@ def resolve_actor(doc, start: int, end: int, matches: list[ActorMatch], head=Non
     d = load_dictionary()
     inside = [m for m in matches if m.start >= start and m.end <= end]
     backer = None
+    sponsor = None  # the match that names the backer ("Tehran" in "Tehran-backed militias")
     for m in inside:
         nxt = doc[m.end] if m.end < len(doc) else None
         after = doc[m.end + 1] if m.end + 1 < len(doc) else None
@@ -206,7 +207,7 @@ def resolve_actor(doc, start: int, end: int, matches: list[ActorMatch], head=Non
         ):
             if after is not None and after.lower_ == "led":
                 continue
-            backer = m.entry.country
+            backer, sponsor = m.entry.country, m
     named = [m for m in inside if m.role == "actor"]
     head_sector = None
     if head is not None:
@@ -216,8 +217,9 @@ def resolve_actor(doc, start: int, end: int, matches: list[ActorMatch], head=Non
         best = next((m for m in named if head is not None and m.start <= head.i < m.end), named[0])
         e = best.entry
         return e.name, e.country, e.sector, backer or e.backer
-    states = [m for m in inside if m.role in ("country", "demonym")
-              and not (backer and m.entry.country == backer)]
+    # the sponsor is not the actor, but the same state named apart is ("Iran and Tehran-backed
+    # militias" → Iran)
+    states = [m for m in inside if m.role in ("country", "demonym") and m is not sponsor]
     if states:
         m = next((s for s in states if head is not None and s.start <= head.i < s.end), states[0])
         is_head = head is not None and m.start <= head.i < m.end

@@ -11,7 +11,9 @@ a predicted mention *covers* a gold quote when its trigger or its sentence overl
   correct); ``seeds_precision_strict_<TYPE>``: the trigger itself overlaps a gold quote of an
   event of the same type;
 - ``seeds_actor1_country``: over covered gold mentions whose event has an actor1 country, the
-  predicted actor1 country is the gold ``country_iso3`` or one of ``additional_iso3``/``backer_iso3``;
+  predicted actor1 country is the gold ``country_iso3`` or one of ``additional_iso3``/``backer_iso3``
+  (``--json --details`` lists the misses under ``details.seeds.actor1_failures``: event, gold
+  countries, our actor1 text and country per covered mention, the sentence);
 - ``seeds_modality_traps``: excluded candidates whose reason is a threat, vow, offer, plan,
   hypothetical/future, negation or standing presence and whose quote overlaps the trigger of an
   asserted mention of a material-conflict type.
@@ -137,6 +139,7 @@ def evaluate_seeds(shared: Path) -> dict[str, Any]:
     core_total = core_hit = core_hit_any = 0
     arg_total = arg_ok = 0
     misses = []
+    actor_misses = []  # covered gold mentions whose actor1 country we got wrong
     for ev in events:
         for gm in ev["mentions"]:
             preds = [m for m in mentions.get(gm["doc_id"], []) if m.asserted and
@@ -152,7 +155,15 @@ def evaluate_seeds(shared: Path) -> dict[str, Any]:
             if same and a1.get("country_iso3"):
                 ok = {a1["country_iso3"], *(a1.get("additional_iso3") or []), a1.get("backer_iso3")} - {None}
                 arg_total += 1
-                arg_ok += any(m.actor1 is not None and m.actor1.country in ok for m in same)
+                good = any(m.actor1 is not None and m.actor1.country in ok for m in same)
+                arg_ok += good
+                if not good:
+                    actor_misses.append({
+                        "event": ev["event_id"], "doc": gm["doc_id"], "gold_name": a1.get("name"),
+                        "gold": sorted(ok), "got": [[m.actor1.text, m.actor1.country]
+                                                    if m.actor1 else None for m in same],
+                        "triggers": [m.trigger.text for m in same], "quote": gm["quote"],
+                        "sentence": same[0].sentence.text[:240]})
     scores["seeds_recall_core"] = core_hit / core_total if core_total else 0.0
     scores["seeds_recall_core_any_type"] = core_hit_any / core_total if core_total else 0.0
     scores["seeds_actor1_country"] = arg_ok / arg_total if arg_total else 0.0
@@ -196,6 +207,7 @@ def evaluate_seeds(shared: Path) -> dict[str, Any]:
     scores["seeds_modality_traps"] = float(len(emitted))
     scores["seeds_modality_trap_candidates"] = float(len(traps))
     return {"scores": scores, "misses": misses, "false_positives": false_pos, "traps": emitted,
+            "actor1_failures": actor_misses,
             "counts": {"core_mentions": core_total, "predicted": {t: by_type[t][0] for t in by_type}}}
 
 
@@ -390,7 +402,8 @@ def evaluate(shared: Path, seeds: bool = True, acled: bool = True, **_: Any) -> 
         s = evaluate_seeds(shared)
         scores.update(s["scores"])
         counts["seeds"] = s["counts"]
-        details["seeds"] = {k: s[k] for k in ("misses", "false_positives", "traps")}
+        details["seeds"] = {k: s[k] for k in ("misses", "false_positives", "traps",
+                                              "actor1_failures")}
     if acled:
         a = evaluate_acled(shared)
         scores.update(a["scores"])

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from ..actors import ActorMatch, load_dictionary, resolve_actor
 from .triggers import _stems
 
-__all__ = ["ArgTokens", "find_arguments", "actor_span", "place_role", "PLACE_LABELS",
-           "TIME_LABELS"]
+__all__ = ["ArgTokens", "find_arguments", "actor_span", "place_role", "is_weapon_name",
+           "misread_name",
+           "PLACE_LABELS", "TIME_LABELS"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -31,6 +32,12 @@ MEANS_NOUNS = frozenset({"missile", "rocket", "shell", "mortar", "bomb", "drone"
                          "strike", "attack", "raid", "fire", "gunfire", "artillery", "round",
                          "projectile", "mine", "landmine", "shelling", "barrage", "salvo",
                          "car", "vehicle", "weapon"})
+#: Names of weapon systems: a modifier, never an owner or initiator, even when NER tags them
+#: as persons or organisations ("the Patriot deployment", "Katyusha rockets rained down").
+WEAPON_NAMES = frozenset({"patriot", "patriots", "katyusha", "katyushas", "grad", "scud",
+                          "tomahawk", "hellfire", "thaad", "s-300", "s-400", "qiam",
+                          "zolfaghar", "fateh", "shahed", "burkan", "qassam", "kornet",
+                          "javelin", "reaper", "predator", "himars", "iskander", "kalibr"})
 #: Head nouns that stand for their operators ("warplanes struck" → whoever flies them).
 OPERATED_NOUNS = frozenset({"warplane", "jet", "aircraft", "helicopter", "plane", "drone",
                             "gunboat", "tank", "artillery", "warship", "bomber"})
@@ -46,17 +53,76 @@ HARM_VERBS = frozenset({"kill", "slay", "die", "wound", "injure", "hurt", "marty
 HARM_PREPS = frozenset({"in", "during", "by"})
 
 
+#: Words that name a time, not a participant, even when NER misses them as dates ("Today's
+#: strikes", "Thursday night's air raids", "Wednesday's attack").
+TIME_WORDS = frozenset({"today", "yesterday", "tonight", "tomorrow", "monday", "tuesday",
+                        "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                        "february", "march", "april", "may", "june", "july", "august",
+                        "september", "october", "november", "december", "night", "morning",
+                        "evening", "afternoon", "week", "weekend", "month", "year", "day",
+                        "overnight", "dawn"})
+#: Month names that are also common words ("the march", "may"): a time word only capitalised.
+COMMON_NOUN_MONTHS = frozenset({"march", "may"})
+#: Acts done *to a person*: a person's name before them is the victim, not the initiator
+#: ("the Suleimani assassination", "Khashoggi's murder"); a state or group before them stays
+#: the initiator ("the US killing of …", "Iran's execution of …").
+VICTIM_NOUNS = frozenset({"assassination", "killing", "murder", "execution", "death",
+                          "kidnapping", "abduction", "arrest", "detention", "slaying",
+                          "beheading", "lynching", "capture"})
+#: Head nouns that only count or group the real participant ("thousands of protesters",
+#: "waves of missiles", "a group of gunmen"): the object of their "of" is the head we want.
+QUANTITY_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens",
+                            "score", "scores", "ten", "tens", "wave", "waves", "barrage",
+                            "volley", "salvo", "number", "group", "band", "unit", "squad",
+                            "handful", "couple", "pair", "series", "string", "swarm"})
+#: Verbs whose subject is the doer of the act named by their object, besides the light verbs
+#: of the lexicon ("The US is imposing sanctions", "the group fought battles in Syria").
+AGENT_VERBS = frozenset({"impose", "fight", "commit", "perpetrate", "inflict", "deliver",
+                         "orchestrate", "mastermind", "direct"})
+#: Nouns that carry the doer of an act named by the copula ("Iran's response was a missile
+#: attack", "Hamas's retaliation was a rocket barrage").
+RESPONSE_NOUNS = frozenset({"response", "retaliation", "reply", "answer", "revenge",
+                            "reaction", "riposte", "counterattack", "reprisal"})
+#: Verbs that lay an act at someone's door without the text asserting who did it ("Washington
+#: blamed X for the attack", "charged X with responsibility for an attack"): X is the alleged
+#: initiator (gold: actor1 with ``attribution: alleged``).
+BLAME_VERBS = frozenset({"blame", "accuse", "charge", "hold", "suspect", "fault"})
+#: Nouns of what someone says or decides: their "of" names who ("the demands of the
+#: government", "the threat of the militia"), not a target as for acts ("the siege of X").
+SPEECH_ACT_NOUNS = frozenset({"demand", "demands", "call", "request", "appeal", "ultimatum",
+                              "warning", "accusation", "pledge", "vow", "offer", "proposal",
+                              "decision", "announcement", "statement", "order"})
+#: Adverbs that make the stated initiator an allegation ("drones allegedly launched by X").
+ALLEGED_ADVERBS = frozenset({"allegedly", "purportedly", "supposedly", "reputedly"})
+
+
 @dataclass
 class ArgTokens:
-    """Head tokens found for a trigger's arguments (None when absent)."""
+    """Head tokens found for a trigger's arguments (None when absent).
+
+    ``alleged`` is True when actor1 is only blamed for the act ("X blamed Y for the attack").
+    """
 
     actor1: object | None = None
     actor2: object | None = None
+    alleged: bool = False
 
 
 def is_light(tok, light_verbs: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
     """Is ``tok`` a light verb ("carried out", "waged"), even when the lemmatizer slipped?"""
     return tok.lemma_.lower() in light_verbs or any(s in light_verbs for s in _stems(tok.lower_))
+
+
+def misread_name(tok) -> bool:  # type: ignore[no-untyped-def]
+    """An all-caps name the small model read as an auxiliary: "IS militants blew up …" (the
+    parse makes "IS" a passive auxiliary of "blew" and the act looks passive)."""
+    return tok.dep_ in ("aux", "auxpass") and tok.text.isupper() and tok.text != "I" and \
+        tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ in ("NOUN", "PROPN")
+
+
+def is_weapon_name(tok) -> bool:  # type: ignore[no-untyped-def]
+    """A weapon system's name ("Patriot", "Katyusha"), which names no participant."""
+    return tok.lower_ in WEAPON_NAMES
 
 
 def _pobj(prep):  # type: ignore[no-untyped-def]
@@ -139,7 +205,7 @@ def find_arguments(trigger, light_verbs: frozenset[str], matches=()) -> ArgToken
         t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos", "compound")
         and t.tag_ != "VBG")
     if verbal:
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") and not misread_name(c) for c in t.children)
         if passive:
             agent = next((c for c in t.children if c.dep_ == "agent"), None)
             args.actor1 = _pobj(agent) if agent is not None else None
@@ -173,12 +239,16 @@ def find_arguments(trigger, light_verbs: frozenset[str], matches=()) -> ArgToken
         for c in t.children:
             if c.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"):
                 continue
-            if c.dep_ == "poss":
+            if _temporal(c):
+                continue  # "Wednesday's attack", "Thursday night's air raids"
+            if c.dep_ in ("poss", "compound") and _victim_modifier(t, c, matches):
+                args.actor2 = args.actor2 or c  # "the Suleimani assassination"
+            elif c.dep_ == "poss":
                 args.actor1 = c
             elif c.dep_ in ("compound", "amod", "nmod", "npadvmod") and args.actor1 is None and (
                 c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN"
                 or _named(c, matches)
-            ):
+            ) and not is_weapon_name(c):
                 args.actor1 = c
             elif c.dep_ == "acl" and args.actor1 is None:
                 # "an airstrike carried out by coalition forces", "a raid launched by X"
@@ -187,6 +257,9 @@ def find_arguments(trigger, light_verbs: frozenset[str], matches=()) -> ArgToken
                     args.actor1 = _pobj(agent)
             elif c.dep_ == "prep" and c.lower_ == "by":
                 args.actor1 = _pobj(c) or args.actor1
+            elif c.dep_ == "prep" and c.lower_ == "of" and args.actor1 is None and (
+                    t.lemma_.lower() in SPEECH_ACT_NOUNS or t.lower_ in SPEECH_ACT_NOUNS):
+                args.actor1 = _pobj(c)  # "the demands of the Syrian government"
             elif c.dep_ == "prep" and c.lower_ in ACTOR2_PREPS and args.actor2 is None:
                 args.actor2 = _pobj(c)
             elif c.dep_ == "prep" and c.lower_ == "from" and args.actor1 is None:
@@ -196,6 +269,8 @@ def find_arguments(trigger, light_verbs: frozenset[str], matches=()) -> ArgToken
         if args.actor1 is None:
             # a name among the pre-modifiers: "Two Saudi-led coalition airstrikes"
             for m in matches:
+                if args.actor2 is not None and m.start <= args.actor2.i < m.end:
+                    continue  # the victim named before the act ("the Suleimani assassination")
                 if t.left_edge.i <= m.start and m.end <= t.i and m.role != "demonym":
                     args.actor1 = t.doc[m.end - 1]
                     break
@@ -213,17 +288,30 @@ def find_arguments(trigger, light_verbs: frozenset[str], matches=()) -> ArgToken
             is_light(gov, light_verbs) or gov.pos_ == "VERB"
         ):
             verb = gov if t.dep_ != "pobj" else gov.head
-            if verb.pos_ in ("VERB", "AUX") and (is_light(verb, light_verbs) or verb.lemma_ in ("be", "conduct")):
+            if verb.pos_ in ("VERB", "AUX") and (is_light(verb, light_verbs) or verb.lemma_ in ("be", "conduct")
+                                                 or (t.dep_ == "dobj" and _agent_verb(verb))):
                 args.actor1 = _subject_up(verb)
                 if args.actor1 is None:
                     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
                     args.actor1 = _pobj(agent) if agent is not None else None
+        if args.actor1 is None and t.dep_ == "attr" and gov.lemma_ == "be":
+            args.actor1 = _responder(gov, matches)
+        if args.actor1 is None and t.dep_ in ("compound", "amod", "nmod") and t.head.pos_ in ("NOUN", "PROPN"):
+            args.actor1 = _doer_of_noun(t.head, matches)  # "the “maximum pressure” campaign by X"
+        if args.actor1 is None:
+            accused = _accused(t)
+            if accused is not None:
+                args.actor1, args.alleged = accused, True
     if t.lemma_.lower() in SYMMETRIC and (args.actor1 is None or args.actor2 is None):
         _symmetric(t, args)
     if args.actor1 is not None and args.actor1.lower_ in RELATIVES:
         args.actor1 = args.actor1.head.head if args.actor1.head.dep_ == "relcl" else None
     # A date is never a participant ("the September 22 attack", "a strike on 3rd January"):
     # NER's DATE/TIME entities are dropped. (A bare number may be one: "2 were wounded".)
+    if args.actor1 is not None and not args.alleged:
+        args.alleged = _hedged(args.actor1, t)
+    args.actor1 = _through_quantity(args.actor1)
+    args.actor2 = _through_quantity(args.actor2)
     if _temporal(args.actor1):
         args.actor1 = None
     if _temporal(args.actor2):
@@ -234,7 +322,93 @@ def find_arguments(trigger, light_verbs: frozenset[str], matches=()) -> ArgToken
 
 
 def _temporal(tok) -> bool:  # type: ignore[no-untyped-def]
-    return tok is not None and tok.ent_type_ in TIME_LABELS
+    """A date or time word ("September 22", "Today's", "Thursday night's"); "march" and "may"
+    only capitalised ("police dispersed the march" keeps its target)."""
+    if tok is None:
+        return False
+    if tok.ent_type_ in TIME_LABELS:
+        return True
+    return tok.lower_ in TIME_WORDS and (tok.lower_ not in COMMON_NOUN_MONTHS or tok.text[:1].isupper())
+
+
+def _victim_modifier(t, mod, matches) -> bool:  # type: ignore[no-untyped-def]
+    """``mod`` (a possessive or compound of the act noun ``t``) names the person the act was
+    done to: "the Suleimani assassination", "Soleimani's assassination". Not when the act has
+    its own "of" object ("Iran's execution of X") or ``mod`` is a state, group or demonym."""
+    if t.lemma_.lower() not in VICTIM_NOUNS and t.lower_ not in VICTIM_NOUNS:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+        return False
+    hit = next((m for m in matches if m.start <= mod.i < m.end), None)
+    if hit is not None:  # the dictionary knows better than NER ("Soleimani" tagged LOC)
+        return hit.entry.kind == "person"
+    return mod.pos_ == "PROPN" and mod.ent_type_ not in ("GPE", "NORP", "LOC", "ORG")
+
+
+def _through_quantity(tok):  # type: ignore[no-untyped-def]
+    """"thousands of protesters" → protesters; "waves of missiles" → missiles."""
+    if tok is None or not (tok.lemma_.lower() in QUANTITY_NOUNS or tok.lower_ in QUANTITY_NOUNS
+                           or tok.like_num):
+        return tok
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = _pobj(of) if of is not None else None
+    return obj if obj is not None and obj.pos_ in ("NOUN", "PROPN") else tok
+
+
+def _agent_verb(verb) -> bool:  # type: ignore[no-untyped-def]
+    """An :data:`AGENT_VERBS` verb, or a participle hung on one ("imposing punishing
+    sanctions", where the parser made "punishing" the verb of "sanctions")."""
+    return verb.lemma_.lower() in AGENT_VERBS or (
+        verb.dep_ in ("xcomp", "amod") and verb.head.lemma_.lower() in AGENT_VERBS)
+
+
+def _responder(copula, matches):  # type: ignore[no-untyped-def]
+    """Doer named by the subject of a copula: "Iran's response … was a missile attack"."""
+    subj = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in RESPONSE_NOUNS:
+        return None
+    return _doer_of_noun(subj, matches)
+
+
+def _doer_of_noun(noun, matches):  # type: ignore[no-untyped-def]
+    """The named doer attached to a noun: its possessive, a named modifier, or its "by" agent."""
+    for c in noun.children:
+        if c.dep_ == "poss" and not _temporal(c):
+            return c
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by" and _pobj(c) is not None:
+            return _pobj(c)
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod") and c.i < noun.i and not _temporal(c) and (
+            c.ent_type_ in ("NORP", "GPE", "ORG") or _named(c, matches)
+        ):
+            return c
+    return None
+
+
+def _hedged(actor, trigger) -> bool:  # type: ignore[no-untyped-def]
+    """An "allegedly" on the verb that introduces the actor or on the trigger ("drones
+    allegedly launched by X", "X allegedly fired rockets")."""
+    holders = {trigger, actor.head, actor.head.head}
+    return any(c.dep_ == "advmod" and c.lower_ in ALLEGED_ADVERBS for h in holders for c in h.children)
+
+
+def _accused(t):  # type: ignore[no-untyped-def]
+    """The one blamed for the act ``t``: "X blamed Y for the attack", "charged Y with
+    responsibility for an attack", "held Y responsible for the attack" → Y."""
+    if t.dep_ != "pobj" or t.head.lower_ != "for":
+        return None
+    node = t.head.head
+    for _ in range(3):  # for → (responsibility → with →) blamed; for → responsible → held
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in BLAME_VERBS:
+            obj = next((c for c in node.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if obj is None and node.dep_ == "relcl":  # "militants it blamed for the attack"
+                obj = node.head
+            return obj if obj is not None and obj.pos_ in ("NOUN", "PROPN") else None
+        if node.head is node:
+            break
+        node = node.head
+    return None
 
 
 def _victim(t):  # type: ignore[no-untyped-def]
@@ -288,6 +462,8 @@ def resolve(head, doc_matches: list[ActorMatch]):  # type: ignore[no-untyped-def
     for m in doc_matches:  # a name whose tokens are siblings in the parse ("Saudi-led coalition")
         if m.start <= head.i < m.end:
             start, end = min(start, m.start), max(end, m.end)
+        elif m.end == start and misread_name(head.doc[m.end - 1]):
+            start = m.start  # "IS militants": the name was parsed as an auxiliary
     name, country, sector, backer = resolve_actor(head.doc, start, end, doc_matches, head)
     if country is None and name is None:
         # "Warplanes, likely regime or Russian, …": qualifiers set off by commas

@@ -13,6 +13,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from ..actors import ActorMatch, find_actors
+from ..actors.backrefs import ActContext, inherit_actors, place_countries, same_head_countries
 from ..model import Actor, Article, Count, Mention, Place, TimeValue
 from . import arguments as args_mod
 from .attribution import claimant_token
@@ -44,9 +45,6 @@ CROWD_SECTORS = frozenset({"CVL"})
 #: Pronouns resolved to the nearest preceding named actor (persons for he/she).
 PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
 THING_PRONOUNS = frozenset({"it", "its", "they", "their", "them", "we", "our"})
-#: A mention with no initiator of its own inherits the last same-type initiator named this many
-#: sentences back at most ("The IRGC fired six missiles … The missiles hit …").
-INHERIT_SENTENCES = 3
 #: Unarmed sides that make a clash a riot.
 CLASH_CROWD = frozenset({"youth", "youths", "student", "students", "resident", "residents",
                          "villager", "villagers", "worker", "workers", "settler", "settlers",
@@ -93,6 +91,7 @@ class _Draft:
     etype: str = ""
     sn: int = 0  # sentence number in the document
     definite: bool = False  # "the attack", "the missiles hit": may refer back to an earlier act
+    time_ref: str | None = None  # time word of a possessive back-reference ("Wednesday's attack")
     claim_by: object | None = None  # head token of the source of this draft's figures, if set
     ents: list = field(default_factory=list)  # named entities of the sentence (computed once)
     propn: list = field(default_factory=list)  # proper-noun objects of prepositions in it
@@ -139,6 +138,9 @@ def _merge(drafts: list[_Draft], lex: Lexicon) -> list[_Draft]:
         if target is None:
             out.append(d)
             continue
+        # a back-reference stays one when merged ("Killed in the same drone strike were …")
+        target.definite = target.definite or d.definite
+        target.time_ref = target.time_ref or d.time_ref
         # Keep the more informative trigger as the head: a non-casualty verb over "killed".
         if target.trig.head.lemma_.lower() in lex.casualty_verbs and \
                 d.trig.head.lemma_.lower() not in lex.casualty_verbs:
@@ -245,9 +247,11 @@ def _build(article: Article, doc, d: _Draft, n: int, matches: list[ActorMatch], 
     trig = d.trig
     heads = args_mod.find_arguments(trig.head, lex.light_verbs, matches)
     a1_head, a2_head = heads.actor1, heads.actor2
+    alleged = heads.alleged and a1_head is not None
     for extra in d.merged:  # fill gaps from the merged triggers ("fired … killing 3 soldiers")
         more = args_mod.find_arguments(extra.head, lex.light_verbs, matches)
-        a1_head = a1_head or more.actor1
+        if a1_head is None and more.actor1 is not None:
+            a1_head, alleged = more.actor1, more.alleged
         a2_head = a2_head or more.actor2
     if a1_head is None and trig.head.pos_ == "VERB" and not any(
         c.dep_ in ("nsubjpass", "auxpass", "nsubj") for c in trig.head.children
@@ -272,16 +276,24 @@ def _build(article: Article, doc, d: _Draft, n: int, matches: list[ActorMatch], 
         for m in matches:  # "Coalition airstrikes hit", "Saudi-led coalition warplanes struck"
             if a1_head.left_edge.i <= m.start and m.end <= a1_head.i and m.role != "demonym":
                 owner = doc[m.end - 1]
+            elif m.end == a1_head.i and args_mod.misread_name(doc[m.end - 1]):
+                owner = doc[m.end - 1]  # "a remnant IS IED exploded" ("IS" parsed as an auxiliary)
         for means in (a1_head, *a1_head.conjuncts):
             owner = owner or next((c for c in means.children if c.dep_ in ("poss", "amod", "compound", "nmod")
                                    and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"
-                                        or args_mod._named(c, matches))), None)
+                                        or args_mod._named(c, matches))
+                                   and not args_mod.is_weapon_name(c)), None)
             if owner is None:  # "an airstrike carried out by X"
                 acl = next((c for c in means.children if c.dep_ == "acl"), None)
                 agent = next((g for g in acl.children if g.dep_ == "agent"), None) if acl is not None else None
                 owner = args_mod._pobj(agent) if agent is not None else None
         a1_head = owner
+        # "The missiles hit …", "Waves of missiles hit …": a weapon with no owner named is the
+        # weapon of an act told before, whose initiator it may inherit.
+        d.definite = d.definite or owner is None
     actor1 = _actor(article, doc, a1_head, matches)
+    if actor1 is not None and alleged:
+        actor1.attribution = "alleged"  # "Washington blamed X for the attack"
     if actor1 is not None and a1_head.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
         _resolve_pronoun(actor1, a1_head, d.sent, matches)
     actor2 = _actor(article, doc, a2_head, matches) if a2_head is not None and a2_head is not a1_head else None
@@ -362,85 +374,6 @@ def _resolve_pronoun(actor: Actor, pron, sent, matches: list[ActorMatch]) -> Non
         actor.backer = actor.backer or m.entry.backer
 
 
-#: Sectors of actors whose country, when the text names none, is where they are (the gold's
-#: "based in" rule for non-state actors); state forces are never placed this way.
-#: Unnamed state forces ("security forces", "the army") are placed in the country where they act
-#: (they usually act at home) — but not aircraft, which so often fly across borders.
-AIRCRAFT_WORDS = frozenset({"warplanes", "warplane", "jets", "jet", "aircraft", "planes", "plane",
-                            "helicopters", "helicopter", "drones", "drone", "airstrikes",
-                            "airstrike", "strikes", "missiles", "rockets"})
-#: Only in texts this short (a report of one incident) are places of other sentences used.
-SHORT_DOC_TOKENS = 120
-PLACE_COUNTRY_SECTORS = frozenset({"REB", "UAF", "CVL", "JRN", "MED", "REL", "BUS", "NGO", None})
-
-
-def _place_countries(mentions: list[Mention], doc, matches: list[ActorMatch], ents: list) -> None:  # type: ignore[no-untyped-def]
-    """Give non-state actors without a country the country of the places around them, and
-    unnamed coalitions their likely leader ("coalition airstrikes" in Yemen → Saudi-led)."""
-    from ..actors import load_dictionary
-    from ..actors.places import country_of_place
-
-    doc_places = [e.text for e in ents if e.label_ in args_mod.PLACE_LABELS
-                  and e.root.dep_ not in ("compound", "amod", "poss")]
-    if len(doc) <= SHORT_DOC_TOKENS:
-        # NER misses many small towns ("Sirjan", "Idleb"): try proper nouns too.
-        named = {i for a in matches for i in range(a.start, a.end)}
-        run: list = []
-        for t in [*doc, None]:
-            if t is not None and t.i not in named and t.ent_type_ not in ("DATE", "TIME") and (
-                t.pos_ == "PROPN" or (run and t.text in ("'", "’", "-") )
-            ):
-                run.append(t)
-                continue
-            if run:  # "Harf Sufyan", "Dar'a": the whole run first, then its words
-                doc_places.append(doc[run[0].i:run[-1].i + 1].text)
-                doc_places += [r.text for r in run if r.is_alpha and len(run) > 1]
-            run = []
-    # "the US Embassy", "Iraq's parliament": a place word used as a modifier says little
-    # about where an actor is based.
-    modifiers = {e.text for e in ents if e.root.dep_ in ("compound", "amod", "poss")}
-    d = load_dictionary()
-    for m in mentions:
-        for actor in (m.actor1, m.actor2):
-            if actor is None or actor.country:
-                continue
-            entry = d.by_name.get(actor.name) if actor.name else None
-            head = (actor.text.split() or [""])[-1].lower()
-            domestic = actor.sector in ("MIL", "COP", "GOV") and head not in AIRCRAFT_WORDS
-            if entry is None and actor.sector not in PLACE_COUNTRY_SECTORS and not domestic:
-                continue
-            if entry is not None and not entry.by_place_country and entry.sector not in PLACE_COUNTRY_SECTORS:
-                continue
-            country = None
-            for text in [p.text for p in m.places if p.text not in modifiers] + (
-                doc_places if len(doc) <= SHORT_DOC_TOKENS else []):
-                country = country_of_place(text)
-                if country:
-                    break
-            if country is None:
-                continue
-            if entry is not None and entry.by_place_country:
-                leader = dict(entry.by_place_country).get(country)
-                if leader and leader in d.by_name:
-                    lead = d.by_name[leader]
-                    actor.name, actor.country, actor.sector = lead.name, lead.country, lead.sector
-                continue
-            actor.country = country
-
-
-def _inherit_actors(mentions: list[Mention], drafts: list[_Draft]) -> None:
-    """Fill a missing actor1 from the last mention of the same type a few sentences back."""
-    last: dict[str, tuple[int, Actor]] = {}
-    for m, d in zip(mentions, drafts):
-        if m.actor1 is not None and m.actor1.country:
-            last[m.type] = (d.sn, m.actor1)
-            continue
-        prev = last.get(m.type)
-        if m.actor1 is None and d.definite and prev is not None and d.sn - prev[0] <= INHERIT_SENTENCES:
-            m.actor1 = Actor(**prev[1].to_dict())
-            m.confidence = round(max(0.05, m.confidence - 0.05), 2)
-
-
 #: Determiners that make a noun phrase refer back ("the attack", "these strikes").
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
 
@@ -449,7 +382,20 @@ def _definite(head) -> bool:  # type: ignore[no-untyped-def]
     """True when the trigger (or, for a verb, its subject) is a definite noun phrase."""
     nouns = [head] if head.pos_ in ("NOUN", "PROPN") else [
         c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for n in nouns for c in n.children)
+    # a time possessive points back too: "Wednesday's attack", "Today's strikes"
+    return any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE or (
+        c.dep_ == "poss" and args_mod._temporal(c)) for n in nouns for c in n.children)
+
+
+def _time_possessive(head) -> str | None:  # type: ignore[no-untyped-def]
+    """The time word of "Wednesday's attack" / "Thursday night's raids" (lowercase), else None."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for c in head.children:
+        if c.dep_ == "poss" and args_mod._temporal(c):
+            words = [w.lower_ for w in c.subtree if w.lower_ in args_mod.TIME_WORDS]
+            return words[0] if words else c.lower_
+    return None
 
 
 def _drafts_for_sentence(sent, hits, blocked, lex: Lexicon) -> list[_Draft]:  # type: ignore[no-untyped-def]
@@ -463,7 +409,8 @@ def _drafts_for_sentence(sent, hits, blocked, lex: Lexicon) -> list[_Draft]:  # 
         if sense.mode == "territory":
             mode, weak = mode or "firearms", False
         drafts.append(_Draft(trig, sent, mode=mode, weak_mode=weak, definite=_definite(trig.head),
-                             modality=modality_of(trig.head), etype=sense.type))
+                             modality=modality_of(trig.head), etype=sense.type,
+                             time_ref=_time_possessive(trig.head)))
     return _merge(drafts, lex)
 
 
@@ -516,8 +463,10 @@ def extract_mentions(article: Article, doc) -> list[Mention]:  # type: ignore[no
             if d.etype == "ASSAULT" and d.modality == "asserted":
                 last_assault.append((sn, d))
     mentions = [_build(article, doc, d, n, matches, lex) for n, d in enumerate(finished)]
-    _inherit_actors(mentions, finished)
-    _place_countries(mentions, doc, matches, ents)
+    contexts = [ActContext(d.sn, d.definite, d.time_ref, d.trig.head) for d in finished]
+    inherit_actors(mentions, contexts, _path_separated)
+    place_countries(mentions, doc, matches, ents)
+    same_head_countries(mentions)
     return mentions
 
 
