@@ -31,6 +31,7 @@ class Fakes:
     def __init__(self, texts: dict[str, str]):
         self.texts = texts
         self.calls: list[str] = []
+        self.merged: list[tuple[list[str], list[str]]] = []  # (mention ids, event ids) per merge
         self.nlp_loads = 0
 
     def stages(self, **override) -> Stages:
@@ -105,12 +106,15 @@ class Fakes:
     def find_cause_links(self, article, mentions):
         self.calls.append("links")
 
-    def merge(self, mentions, events=None):
+    def merge(self, mentions, events=None, options=None):
+        """One event per mention; ``events`` (an incremental merge) are kept as they are."""
         self.calls.append("merge")
+        self.merged.append(([m.mention_id for m in mentions], [e.event_id for e in events or []]))
         assert all(m.asserted for m in mentions)
-        return [Event(event_id="ev_" + m.mention_id[2:12], type=m.type, date=m.date.date,
-                      location=m.location, fatalities=Count(best=3), mentions=[m],
-                      sources=[m.doc_id]) for m in sorted(mentions, key=lambda m: m.mention_id)]
+        new = [Event(event_id="ev_" + m.mention_id[2:12], type=m.type, date=m.date.date,
+                     location=m.location, fatalities=Count(best=3), mentions=[m],
+                     sources=[m.doc_id]) for m in mentions]
+        return sorted([*(events or []), *new], key=lambda e: e.event_id)
 
 
 @pytest.fixture

@@ -133,6 +133,7 @@ class PipelineOptions:
     max_bytes: int | None = None  # None: the reader's default (20 MB)
     errors: str = "reject"  # reject | raise: what a stage exception on one article does
     reprocess: bool = False  # re-run the mention stages on stored texts (after an upgrade)
+    incremental_merge: bool = True  # merge new mentions into stored events; False: re-merge all
     ingest: dict[str, Any] = field(default_factory=dict)  # extra IngestOptions fields
 
     def __post_init__(self) -> None:
@@ -298,15 +299,36 @@ class Pipeline:
             out.append(Processed(article, mentions))
         return out
 
-    def merge(self, mentions: list[Mention], republications: dict[str, str] | None = None) -> list[Event]:
-        """Merge asserted mentions into events; ``republications`` maps a republished article's
-        doc_id to its original's, so that both count as one source."""
+    def _results(
+        self,
+        work: Iterator[tuple[bool, list[Article]]],
+        processor: Callable[[list[Article]], list[Processed]] | None,
+    ) -> tuple[Iterator[tuple[bool, list[Processed]]], Any]:
+        """How batches are processed: by ``processor`` when given; else, with ``n_process`` > 1,
+        in worker processes; else here. Returns the ``(again, processed)`` stream and the worker
+        pool to close (or None)."""
+        if processor is None and self.options.n_process > 1 and self.options.runs("nlp"):
+            from .scale.pool import ProcessPool
+
+            pool = ProcessPool(self.options, self.stages, self.options.n_process)
+            return pool.map(work), pool
+        process = processor or self.process
+        return ((again, process(articles)) for again, articles in work), None
+
+    def merge(self, mentions: list[Mention], republications: dict[str, str] | None = None,
+              events: list[Event] | None = None) -> list[Event]:
+        """Merge asserted mentions into events (joining ``events`` when given: all of them are
+        returned); ``republications`` maps a republished article's doc_id to its original's, so
+        that both count as one source."""
         asserted = [m for m in mentions if m.asserted]
+        kwargs: dict[str, Any] = {}
+        if events:
+            kwargs["events"] = events
         if republications:
             from .merge import MergeOptions
 
-            return list(self.stages.get("merge")(asserted, options=MergeOptions(republications=republications)))
-        return list(self.stages.get("merge")(asserted))
+            kwargs["options"] = MergeOptions(republications=republications)
+        return list(self.stages.get("merge")(asserted, **kwargs))
 
     # -- with a store ---------------------------------------------------------------------
 
@@ -322,8 +344,9 @@ class Pipeline:
 
         ``processor`` runs the per-article stages over one batch (default :meth:`process`);
         :func:`warwire.scale.run_dask` passes one that spreads the batch over Dask partitions.
+        Without one, ``n_process`` > 1 runs every per-article stage in worker processes
+        (:class:`warwire.scale.pool.ProcessPool`) while this process reads and stores.
         """
-        process = processor or self.process
         report = IngestReport(stages=self.options.stages)
         stage_names = self.options.stages[:-1] if self.options.runs("merge") else self.options.stages
 
@@ -332,40 +355,74 @@ class Pipeline:
             if on_rejection is not None:
                 on_rejection(rejection)
 
+        results, pool = self._results(self._work(inputs, store, report, reject), processor)
+        try:
+            for again, processed in results:
+                for done in processed:
+                    if done.rejection is not None:
+                        reject(done.rejection)
+                        continue
+                    if again:
+                        store.replace_mentions(done.article.doc_id, done.mentions, stages=stage_names)
+                        report.reprocessed += 1
+                        report.mentions += len(done.mentions)
+                    elif store.save_document(done.article, done.mentions, _source(done.article),
+                                             stages=stage_names):
+                        report.new += 1
+                        report.mentions += len(done.mentions)
+                    else:  # the same text twice in one run
+                        report.duplicates += 1
+                    if on_progress is not None:
+                        on_progress(1)
+        finally:
+            if pool is not None:
+                pool.close()
+        # Merge when documents changed since the last merge, including a run killed before it.
+        if self.options.runs("merge") and store.events_stale():
+            full = report.reprocessed > 0 or not self.options.incremental_merge
+            store.replace_events(self.merge_store(store, full=full))
+            report.merged = True
+        report.events = store.counts()["events"]
+        return report
+
+    def _work(
+        self,
+        inputs: Iterable[str | os.PathLike[str]],
+        store: Store,
+        report: IngestReport,
+        reject: Callable[[Rejection], None],
+    ) -> Iterator[tuple[bool, list[Article]]]:
+        """``(again, articles)`` batches to process: new articles (``again`` False), then stored
+        ones that need newly selected stages (``again`` True). Lazy: a batch is read and
+        triaged only when the previous one is taken."""
         for batch in _batches(self.read(inputs), self.options.batch_size):
             fresh, again = self._triage(batch, store, report, reject)
             if self.options.runs("republication"):
                 index = self.republications(store)
                 for article in fresh:
                     index.link(article)
-            for done in process(fresh):
-                if done.rejection is not None:
-                    reject(done.rejection)
-                    continue
-                if store.save_document(done.article, done.mentions, _source(done.article),
-                                       stages=stage_names):
-                    report.new += 1
-                    report.mentions += len(done.mentions)
-                else:  # the same text twice in one batch
-                    report.duplicates += 1
-                if on_progress is not None:
-                    on_progress(1)
-            for done in process(again):
-                if done.rejection is not None:
-                    reject(done.rejection)
-                    continue
-                store.replace_mentions(done.article.doc_id, done.mentions, stages=stage_names)
-                report.reprocessed += 1
-                report.mentions += len(done.mentions)
-                if on_progress is not None:
-                    on_progress(1)
-        # Merge when documents changed since the last merge, including a run killed before it.
-        if self.options.runs("merge") and store.events_stale():
-            republications = {a.doc_id: a.republication_of for a in store.iter_articles() if a.republication_of}
-            store.replace_events(self.merge(list(store.iter_mentions(asserted_only=True)), republications))
-            report.merged = True
-        report.events = store.counts()["events"]
-        return report
+            if fresh:
+                yield False, fresh
+            if again:
+                yield True, again
+
+    def merge_store(self, store: Store, full: bool = False) -> list[Event]:
+        """Every event of ``store`` after merging the asserted mentions that joined it since the
+        last merge into its existing events (``full``: re-merge every mention from scratch).
+
+        The incremental merge reopens only the events a new mention can join
+        (:func:`warwire.merge.merge` with ``events=``), so adding a few articles to a large store
+        costs about as much as merging those articles. It falls back to a full merge when there
+        are no events yet, or when stored events lost mentions (documents re-processed since).
+        """
+        republications = _republications(store)
+        merged_ids = {} if full else store.mention_events()
+        if merged_ids:
+            fresh = [m for m in store.iter_mentions(asserted_only=True) if m.mention_id not in merged_ids]
+            events = list(store.iter_events())
+            if _events_intact(events, fresh):
+                return self.merge(fresh, republications, events=events)
+        return self.merge(list(store.iter_mentions(asserted_only=True)), republications)
 
     def _triage(
         self,
@@ -431,6 +488,25 @@ class Pipeline:
             item.sources = []
             return item
         raise ValueError("the text yielded no article")
+
+
+def _republications(store: Store) -> dict[str, str]:
+    """doc_id of each stored republication → doc_id of its original."""
+    execute = getattr(store, "execute", None)
+    if execute is not None:  # SQLite: one column, not every article's text and offset map
+        return dict(execute("SELECT doc_id, republication_of FROM documents "
+                            "WHERE republication_of IS NOT NULL"))
+    return {a.doc_id: a.republication_of for a in store.iter_articles() if a.republication_of}
+
+
+def _events_intact(events: list[Event], fresh: list[Mention]) -> bool:
+    """Whether stored ``events`` can be merged into: none lost all its mentions, and no new
+    mention comes from a document the events already cover (its mentions were replaced since the
+    last merge, so some events were built from mentions that no longer exist)."""
+    if any(not e.mentions for e in events):
+        return False
+    covered = {d for e in events for d in e.sources} | {m.doc_id for e in events for m in e.mentions}
+    return not any(m.doc_id in covered for m in fresh)
 
 
 def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

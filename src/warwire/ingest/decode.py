@@ -124,6 +124,26 @@ def _ftfy_config():  # type: ignore[no-untyped-def]
     )
 
 
+#: Most characters :func:`_substituted` checks one by one before leaving the line to difflib: a
+#: line with more differences than this is not a few stray C1 dashes (the usual repair).
+MAX_SUBSTITUTIONS = 64
+
+
+def _substituted(text: str, fixed: str) -> bool:
+    """Whether ftfy only replaced single characters in place (cp1252 C1 dashes and quotes such
+    as ``\x97`` → ``—``): then the identity map is exact and the (quadratic) alignment of a long
+    line with :class:`difflib.SequenceMatcher` is not needed."""
+    if len(text) != len(fixed):
+        return False
+    changed = [i for i, (a, b) in enumerate(zip(text, fixed)) if a != b]
+    if len(changed) > MAX_SUBSTITUTIONS:
+        return False
+    config = _ftfy_config()
+    import ftfy
+
+    return all(ftfy.fix_text(text[i], config) == fixed[i] for i in changed)
+
+
 @dataclass
 class Repaired:
     """A repaired string and breakpoints ``(repaired index, input index)`` between the two."""
@@ -142,8 +162,8 @@ def repair(text: str) -> Repaired:
     import ftfy
 
     fixed = ftfy.fix_text(text, _ftfy_config())
-    if fixed == text:
-        return Repaired(text, [(0, 0)])
+    if fixed == text or _substituted(text, fixed):
+        return Repaired(fixed, [(0, 0)])
     by_clean: dict[int, int] = {}
     matcher = difflib.SequenceMatcher(None, text, fixed, autojunk=False)
     for _tag, i1, _i2, j1, _j2 in matcher.get_opcodes():

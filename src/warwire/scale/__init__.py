@@ -7,6 +7,8 @@ Dask workers. Reading, de-duplication, republication links, the store writes (on
 merge stay in the calling process, so the result is the same as a plain ingest.
 
 Dask is an optional extra (``pip install 'warwire[scale]'``) and is imported only when used.
+Without Dask, ``PipelineOptions(n_process=N)`` runs the same per-article stages in N local worker
+processes (:mod:`warwire.scale.pool`).
 """
 
 from __future__ import annotations

@@ -50,6 +50,28 @@ def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any], verb: str
     conn.execute(f"{verb} INTO {table} ({cols}) VALUES ({marks})", tuple(row.values()))
 
 
+def _insert_many(conn: sqlite3.Connection, table: str, rows_: Iterable[dict[str, Any]]) -> None:
+    """Insert rows with one ``executemany`` per run of rows with the same columns (one statement
+    prepared once per table and batch, instead of one ``execute`` per row)."""
+    run: list[tuple[Any, ...]] = []
+    cols: tuple[str, ...] = ()
+    for row in rows_:
+        keys = tuple(row)
+        if keys != cols and run:
+            _flush(conn, table, cols, run)
+            run = []
+        cols = keys
+        run.append(tuple(row.values()))
+    if run:
+        _flush(conn, table, cols, run)
+
+
+def _flush(conn: sqlite3.Connection, table: str, cols: tuple[str, ...], values: list[tuple[Any, ...]]) -> None:
+    names = ", ".join(f'"{c}"' for c in cols)
+    marks = ", ".join("?" for _ in cols)
+    conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", values)
+
+
 class SQLiteStore:
     """A warwire store in one SQLite file (see ``migrations.py`` for the schema)."""
 
@@ -145,8 +167,7 @@ class SQLiteStore:
                 for src in dict.fromkeys([source, *article.sources]):
                     if src:
                         self._add_source(conn, article.doc_id, src, now)
-                for mention in mentions:
-                    _insert(conn, "mentions", rows.mention_row(mention))
+                _insert_many(conn, "mentions", (rows.mention_row(m) for m in mentions))
                 self._mark_stale(conn, True)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot save {article.doc_id}: {exc}") from exc
@@ -159,8 +180,7 @@ class SQLiteStore:
         try:
             with self._write() as conn:
                 conn.execute("DELETE FROM mentions WHERE doc_id = ?", (doc_id,))
-                for mention in mentions:
-                    _insert(conn, "mentions", rows.mention_row(mention))
+                _insert_many(conn, "mentions", (rows.mention_row(m) for m in mentions))
                 conn.execute("UPDATE documents SET stages = ? WHERE doc_id = ?",
                              (rows.dumps(list(stages)), doc_id))
                 self._mark_stale(conn, True)
@@ -243,17 +263,13 @@ class SQLiteStore:
                 conn.execute("DELETE FROM links")
                 conn.execute("DELETE FROM claims")
                 conn.execute("DELETE FROM events")
-                for event in events:
-                    _insert(conn, "events", rows.event_row(event))
-                for event in events:
-                    for claim in rows.claim_rows(event):
-                        _insert(conn, "claims", claim)
-                    for link in rows.link_rows(event, known):
-                        _insert(conn, "links", link)
-                    conn.executemany(
-                        "UPDATE mentions SET event_id = ? WHERE mention_id = ?",
-                        [(event.event_id, m.mention_id) for m in event.mentions],
-                    )
+                _insert_many(conn, "events", (rows.event_row(e) for e in events))
+                _insert_many(conn, "claims", (c for e in events for c in rows.claim_rows(e)))
+                _insert_many(conn, "links", (k for e in events for k in rows.link_rows(e, known)))
+                conn.executemany(
+                    "UPDATE mentions SET event_id = ? WHERE mention_id = ?",
+                    [(e.event_id, m.mention_id) for e in events for m in e.mentions],
+                )
                 self._mark_stale(conn, False)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot replace events: {exc}") from exc
