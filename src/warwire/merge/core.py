@@ -23,11 +23,10 @@ from dataclasses import dataclass, field
 
 from ..model import Event, Mention
 from .build import build_event
-from ..geo.build import haversine_km
 from .features import GENERIC, RESULTS, MentionFeatures, features
 from .links import lift_links
 from .pairs import (
-    DATE_VETO_DAYS, LINK_THRESHOLD, W_KIND, block_keys, candidate_pairs, pair_score, trigger_vote,
+    DATE_VETO_DAYS, LINK_THRESHOLD, W_KIND, block_keys, candidate_pairs, far_apart, pair_score, trigger_vote,
 )
 
 __all__ = ["MergeOptions", "merge"]
@@ -99,7 +98,7 @@ class _Cluster:
                 return False
         if self.countries and other.countries and not (self.countries & other.countries):
             return False
-        if self.point and other.point and haversine_km(*self.point, *other.point) > PLACE_VETO_KM:
+        if self.point and other.point and far_apart(*self.point, *other.point, PLACE_VETO_KM):
             return False  # single-link chains must not walk from town to town
         return True
 
@@ -141,7 +140,7 @@ def _forbidden(mentions: list[Mention]) -> dict[str, set[str]]:
 def cluster_mentions(mentions: list[Mention], threshold: float = LINK_THRESHOLD) -> list[list[Mention]]:
     """Group mentions into acts (each group sorted by mention id; groups by first id)."""
     mentions = sorted(mentions, key=lambda m: m.mention_id)
-    feats = [features(m) for m in mentions]
+    feats = _features_in_date_order(mentions)
     ids = [m.mention_id for m in mentions]
     anaphors = anaphor_pairs(feats)
     # A resolved anaphor ("the attack") is its antecedent's act: its own weak evidence (a
@@ -189,6 +188,22 @@ def cluster_mentions(mentions: list[Mention], threshold: float = LINK_THRESHOLD)
     groups = [sorted(st.members) for st in state.values()]
     groups += [[i] for i in range(len(mentions)) if parent[i] == i and i not in state]
     return sorted(([mentions[i] for i in g] for g in groups), key=lambda g: g[0].mention_id)
+
+
+def _features_in_date_order(mentions: list[Mention]) -> list[MentionFeatures]:
+    """The features of ``mentions`` (same indices), computed in date order.
+
+    Only memory layout depends on the order: the features of one week's mentions are allocated
+    near each other, and candidate pairs, which come in date order (:func:`.pairs.candidate_pairs`),
+    then read them from the processor's caches instead of from all over a heap that grows with the
+    feed (at 200,000 mentions the cost per pair otherwise rose with the feed's size).
+    """
+    key = [(m.date.date if m.date is not None and m.date.date else None) or m.published or ""
+           for m in mentions]
+    feats: list[MentionFeatures | None] = [None] * len(mentions)
+    for i in sorted(range(len(mentions)), key=key.__getitem__):
+        feats[i] = features(mentions[i])
+    return feats  # type: ignore[return-value]
 
 
 def _antecedent_rank(ana: MentionFeatures, cand: MentionFeatures, nearest: int | None = None) -> tuple:

@@ -8,6 +8,7 @@ order (sorted neighbourhood).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Sequence
 
 from ..geo.build import haversine_km
@@ -34,6 +35,15 @@ DOC_BLOCK_ALL = 300
 
 #: Country key of the block where mentions without a country meet every mention of their weeks.
 UNPLACED = "?"
+
+#: Kilometres per degree of latitude on the sphere of ``haversine_km`` (radius 6371 km). The
+#: difference of two latitudes is a lower bound of their great-circle distance, which settles
+#: most "far apart" questions without the trigonometry (most candidate pairs in a crowded
+#: country-week block are hundreds of km apart).
+KM_PER_DEG_LAT = 6371.0 * math.pi / 180
+#: Relative margin on that bound, far above rounding error, so that the shortcut answers only
+#: where the exact distance would answer the same.
+_BOUND_MARGIN = 1e-9
 
 #: Score weights (a pair links when the sum reaches ``LINK_THRESHOLD``); each is a log-odds-like
 #: vote, set on the seeds and synthetic data (see docs/stages/merge.md).
@@ -120,13 +130,12 @@ def block_keys(f: MentionFeatures) -> list[tuple]:
 
 
 def candidate_pairs(feats: Sequence[MentionFeatures]) -> Iterator[tuple[int, int]]:
-    """Index pairs (i < j) sharing a block, each once, neighbours only inside large blocks."""
-    blocks: dict[tuple, list[int]] = {}
-    for i, f in enumerate(feats):
-        for k in block_keys(f):
-            blocks.setdefault(k, []).append(i)
-    seen: set[int] = set()
-    n = len(feats)
+    """Index pairs (i < j) sharing a block, each once, neighbours only inside large blocks.
+
+    Pairs come grouped by their first index, second indices ascending, first indices in date
+    order (the order does not matter to the merge: edges are sorted globally; date order keeps
+    the features a stretch of pairs reads in the processor's caches).
+    """
     # sort key inside a block: date, then a coarse place cell and the kind of act, so that the
     # reports of one act sit next to each other even in a crowded block
     order = [
@@ -135,11 +144,23 @@ def candidate_pairs(feats: Sequence[MentionFeatures]) -> Iterator[tuple[int, int
          f.trigger_kind or "", f.mention_id)
         for f in feats
     ]
+    # One sort of all mentions, then blocks filled in that order, so every block is born sorted:
+    # sorting each block instead cost more per mention the fuller blocks grew.
+    ranked = sorted(range(len(feats)), key=order.__getitem__)
+    del order
+    blocks: dict[tuple, list[int]] = {}
+    for i in ranked:
+        for k in block_keys(feats[i]):
+            blocks.setdefault(k, []).append(i)
     placed = [_placed(f) for f in feats]
+    # Each pair is filed under its smaller index and deduplicated per mention (a pair shares
+    # several blocks: its document's weeks, a name, an actor). One set of every pair seen would
+    # hold millions of entries at 200,000 mentions, and each look-up in it would be a cache miss:
+    # a cost per pair that grew with the feed.
+    later: list[list[int]] = [[] for _ in feats]
     for key, members in blocks.items():  # any order: edges are sorted globally later
         if len(members) < 2:
             continue
-        members.sort(key=order.__getitem__)
         unplaced_block = len(key) > 1 and key[1] == UNPLACED
         for pos, i in enumerate(members):
             if unplaced_block:
@@ -152,12 +173,29 @@ def candidate_pairs(feats: Sequence[MentionFeatures]) -> Iterator[tuple[int, int
             else:
                 window = members[pos + 1 : pos + 1 + BLOCK_WINDOW]
             for j in window:
-                if j == i:
-                    continue
-                code = i * n + j if i < j else j * n + i
-                if code not in seen:
-                    seen.add(code)
-                    yield (i, j) if i < j else (j, i)
+                if j > i:
+                    later[i].append(j)
+                elif j < i:
+                    later[j].append(i)
+    del blocks, placed
+    for i in ranked:
+        partners = later[i]
+        if partners:
+            for j in sorted(set(partners)):
+                yield i, j
+
+
+def far_apart(lat1: float, lon1: float, lat2: float, lon2: float, km: float, exact: bool = True) -> bool:
+    """Whether two points are more than ``km`` apart (great-circle, as ``haversine_km``).
+
+    The difference of latitudes answers first (it is a lower bound of the distance for valid
+    latitudes); only when it does not settle the question is the exact distance computed — or,
+    with ``exact=False``, False is returned and the caller computes it itself.
+    """
+    if -90.0 <= lat1 <= 90.0 and -90.0 <= lat2 <= 90.0:
+        if abs(lat1 - lat2) * KM_PER_DEG_LAT > km * (1.0 + _BOUND_MARGIN):
+            return True
+    return exact and haversine_km(lat1, lon1, lat2, lon2) > km
 
 
 def _placed(f: MentionFeatures) -> bool:
@@ -293,11 +331,14 @@ def pair_score(a: MentionFeatures, b: MentionFeatures) -> float | None:
         score += W_OTHER_COUNTRY_COARSE if coarse else W_OTHER_COUNTRY
     elif a.lat is not None and b.lat is not None:
         radius = place_radius(a, b)
-        d = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
-        if d <= radius:
-            score += W_NEAR if radius <= 50 else W_NEAR_COARSE
+        if far_apart(a.lat, a.lon, b.lat, b.lon, 3 * radius, exact=False):  # type: ignore[arg-type]
+            score += W_VERY_FAR  # (the latitudes alone say so: see far_apart)
         else:
-            score += W_FAR if d <= 3 * radius else W_VERY_FAR
+            d = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
+            if d <= radius:
+                score += W_NEAR if radius <= 50 else W_NEAR_COARSE
+            else:
+                score += W_FAR if d <= 3 * radius else W_VERY_FAR
     score += _actor_vote(a.actor1, b.actor1) + _actor_vote(a.actor2, b.actor2, W_TARGET_CONFLICT)
     if _reversed(a, b) or _reversed(b, a):
         score += W_ROLE_REVERSAL
@@ -309,7 +350,8 @@ def pair_score(a: MentionFeatures, b: MentionFeatures) -> float | None:
     ):
         score += W_NEXT_SENTENCE
     if a.tokens and b.tokens:
-        score += W_TEXT * len(a.tokens & b.tokens) / len(a.tokens | b.tokens)
+        shared = len(a.tokens & b.tokens)  # (the union's size by counting: no set built per pair)
+        score += W_TEXT * shared / (len(a.tokens) + len(b.tokens) - shared)
     if a.type == b.type:
         score += W_SAME_TYPE
     if a.killed is not None and b.killed is not None and a.killed == b.killed and a.killed > 0:
