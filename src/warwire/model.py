@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,14 +81,28 @@ MODALITIES = (
 )
 
 
+#: Leaf values returned as they are; tested first because they are most of the values of a
+#: Mention or Event (the store serialises hundreds of thousands of them per ingest).
+_ATOMS = (str, int, float, type(None))
+
+
+@functools.lru_cache(maxsize=None)
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """Field names of a dataclass type (None for other types), looked up once per class."""
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+
+
 def _clean_dict(obj: Any) -> Any:
     """dataclasses.asdict, but nested dataclasses become dicts and tuples become lists."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: _clean_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, _ATOMS):
+        return obj
     if isinstance(obj, (list, tuple)):
         return [_clean_dict(x) for x in obj]
     if isinstance(obj, dict):
         return {k: _clean_dict(v) for k, v in obj.items()}
+    names = _field_names(type(obj))  # None for a class object itself (its type is `type`)
+    if names is not None:
+        return {n: _clean_dict(getattr(obj, n)) for n in names}
     return obj
 
 

@@ -404,8 +404,10 @@ def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer,
     ctx = _context(all_names, demonyms or [], cues)
     for _ in range(ROUNDS):
         for n in order:
+            before = n.best
             n.best = _choose(n, ctx, gazetteer)
-            ctx = _context(all_names, demonyms or [], cues)
+            if n.best is not before:  # the context is a function of the choices: same if none moved
+                ctx = _context(all_names, demonyms or [], cues)
     focus = ctx.countries.most_common(1)[0][0] if ctx and ctx.countries else None
     cued = {normalize(t.text) for t in toponyms if t.cue or t.source == "given"}
     for n in order:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from . import language as lang_mod
 from .dates import DateMatch, SourceLine, find_dates, parse_date_line, parse_source_line
 from .lines import (
-    FURNITURE, LINK, Line, ends_sentence, has_bullet, link_share, norm,
+    FURNITURE, LINK, Line, ends_sentence, has_bullet, norm,
     split_lines, strip_bullet,
 )
 
@@ -136,9 +136,19 @@ def _grams(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + REPEAT_GRAM]) for i in range(len(words) - REPEAT_GRAM + 1)}
 
 
+#: What every alternative of ``LINK`` contains (a scheme's "://", "www." or a dot before a
+#: domain label, "@", "<", "["): a line without any of these has no link, and the full pattern
+#: (slow: it tries an address or a domain at every word) need not run over it.
+_LINK_HINT = re.compile(r"://|\.[\w-]|www\.|[@<\[]")
+
+
 def _is_link_line(line: Line) -> bool:
-    return link_share(line.text) > MAX_LINK_SHARE or (
-        bool(LINK.search(line.text)) and line.words < BODY_MIN_WORDS
+    text = line.text
+    if not _LINK_HINT.search(text):
+        return False
+    spans = [len(m.group(0)) for m in LINK.finditer(text)]  # one scan: share and presence
+    return sum(spans) / max(1, len(text)) > MAX_LINK_SHARE or (
+        bool(spans) and line.words < BODY_MIN_WORDS
     )
 
 
@@ -176,6 +186,10 @@ class _Classifier:
         self.min_repeats = min_repeats
         self.day_first = day_first
         self.lines = split_lines(text)
+        # Per-line answers asked for by several passes (header, body, footer), computed once.
+        self._norms: dict[int, str] = {}  # line index → norm(text), filled by _frequent
+        self._links: dict[int, bool] = {}  # line index → _is_link_line
+        self._furnitures: dict[int, bool] = {}  # line index → _is_furniture
         self.doc_language = self._document_language()
         english = self.doc_language == "en" and "en" in languages
         for line in self.lines:
@@ -212,13 +226,28 @@ class _Classifier:
             line.language != self.doc_language
         )
 
+    def _link(self, line: Line) -> bool:
+        if line.index not in self._links:
+            self._links[line.index] = _is_link_line(line)
+        return self._links[line.index]
+
+    def _furniture(self, line: Line) -> bool:
+        if line.index not in self._furnitures:
+            self._furnitures[line.index] = _is_furniture(line)
+        return self._furnitures[line.index]
+
     def _frequent(self, line: Line) -> int:
-        return self.freq.get(norm(line.text), 0) if self.freq else 0
+        if not self.freq:
+            return 0
+        key = self._norms.get(line.index)
+        if key is None:  # asked for by several passes: normalise each line once
+            key = self._norms[line.index] = norm(line.text)
+        return self.freq.get(key, 0)
 
     def _body_like(self, line: Line) -> bool:
-        if _is_link_line(line) or self._foreign(line) or self._frequent(line) >= self.min_repeats:
+        if self._link(line) or self._foreign(line) or self._frequent(line) >= self.min_repeats:
             return False
-        if _is_furniture(line) or has_bullet(line.text):
+        if self._furniture(line) or has_bullet(line.text):
             return False  # a list item or box bullet does not open or close the body
         return (line.words >= BODY_MIN_WORDS and ends_sentence(line.text)) or (
             line.words >= BODY_LONG_WORDS
@@ -272,9 +301,9 @@ class _Classifier:
             if ln.kind in ("dateline", "byline"):
                 stop = ln.index - header[0].index
                 continue
-            if self._frequent(ln) >= self.min_repeats or _is_link_line(ln) or self._foreign(ln):
+            if self._frequent(ln) >= self.min_repeats or self._link(ln) or self._foreign(ln):
                 break
-            if st.headline is None and _is_furniture(ln):  # "3 min read", "Skip to content"
+            if st.headline is None and self._furniture(ln):  # "3 min read", "Skip to content"
                 _mark(ln, "boilerplate", "site furniture between the headline and the body", False)
                 continue
             if st.headline is None and _names_only(ln.text):  # "Jane Roe, John Doe"
@@ -295,7 +324,7 @@ class _Classifier:
                 decks = []
                 stop = ln.index - header[0].index
                 continue
-            if st.headline is None and _title_like(ln) and not _is_furniture(ln):
+            if st.headline is None and _title_like(ln) and not self._furniture(ln):
                 _mark(ln, "headline", "title-like line nearest the body", True)
                 st.headline = ln
                 stop = ln.index - header[0].index
@@ -310,7 +339,7 @@ class _Classifier:
     def _header_reason(self, ln: Line) -> str:
         if self._frequent(ln) >= self.min_repeats:
             return f"site header: seen in {self._frequent(ln)} documents of the batch"
-        if _is_link_line(ln):
+        if self._link(ln):
             return "site header: link or address"
         if self._foreign(ln):
             return f"site header: in {ln.language}, not the body's {self.doc_language}"
@@ -335,9 +364,9 @@ class _Classifier:
         # for being frequent; a full sentence repeated across outlets is still reporting.
         if n >= self.min_repeats and not (ends_sentence(ln.text) and ln.words >= BODY_MIN_WORDS):
             _mark(ln, "boilerplate", f"seen in {n} documents of the batch", False)
-        elif _is_link_line(ln):
+        elif self._link(ln):
             _mark(ln, "boilerplate", "link or address", False)
-        elif _is_furniture(ln):
+        elif self._furniture(ln):
             _mark(ln, "boilerplate", "contact, subscription or navigation prompt", False)
         elif self._foreign(ln):
             _mark(ln, "body", f"in {ln.language}, not the body's {self.doc_language}: kept out of the NLP text", False)
@@ -391,7 +420,7 @@ class _Classifier:
                 st.source_line = src
             elif self._frequent(ln) >= self.min_repeats:
                 _mark(ln, "boilerplate", f"footer: seen in {self._frequent(ln)} documents of the batch", False)
-            elif _is_link_line(ln) or _is_furniture(ln):
+            elif self._link(ln) or self._furniture(ln):
                 _mark(ln, "boilerplate", "footer: link, contact or subscription", False)
             elif not ends_sentence(ln.text) or ln.words < 3 or self._foreign(ln):
                 _mark(ln, "boilerplate", "footer: not a sentence", False)

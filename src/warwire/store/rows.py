@@ -6,6 +6,7 @@ that ``get_article``/``iter_mentions``/``iter_events`` read back.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from typing import Any
@@ -150,7 +151,9 @@ def row_to_mention(data_json: str) -> Mention:
 
 def event_row(event: Event) -> dict[str, Any]:
     """Row of the ``events`` table; ``data`` keeps the event with its mentions as ids only."""
-    data = event.to_dict()
+    # Serialised without its mentions (stored in their own rows): copying every mention into a
+    # dict only to replace the list by ids was most of the cost of writing an event.
+    data = dataclasses.replace(event, mentions=[]).to_dict()
     data["mentions"] = [m.mention_id for m in event.mentions]
     fat, inj = event.fatalities, event.injured
     return {
