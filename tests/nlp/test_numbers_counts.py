@@ -115,3 +115,18 @@ def test_numbered_list_with_a_conjunct_modifier_stays_numeric(nlp):
     cas = _cas(nlp, "The strikes killed at least 25 regime and allied militia fighters near the "
                     "river.")
     assert cas.killed.best == 25 and cas.killed.vague is None
+
+
+def test_follow_up_toll_goes_to_the_strike_not_to_the_cause_it_answered(nlp):
+    text = ("The Guard launched missiles at the desert base early on Tuesday, in retaliation for the "
+            "assassination of a senior commander.\n\nState radio said at least 40 soldiers were "
+            "killed in the operation.")
+    killed = {m.trigger.text: m.killed.best for m in _mentions(nlp, text) if m.killed}
+    assert killed == {"launched": 40}
+
+
+def test_a_victim_inside_the_cause_phrase_is_the_cause_s_not_the_strike_s(nlp):
+    text = ("Militia fighters fired rockets at the river garrison on Monday in retaliation for the "
+            "killing of their commander.")
+    killed = {m.trigger.text: m.killed.best for m in _mentions(nlp, text) if m.killed}
+    assert killed.get("fired") is None and killed.get("killing") == 1

@@ -447,12 +447,13 @@ def extract_mentions(article: Article, doc) -> list[Mention]:  # type: ignore[no
             no_own_actor = all(args_mod.find_arguments(d.trig.head, lex.light_verbs, matches).actor1
                                is None for d in drafts)
             if no_own_actor:
-                _add_counts(recent[-1], cas, known=[d for _, d in last_assault])
+                _add_counts(_follow_up_target(recent), cas, known=[d for _, d in last_assault])
                 drafts = [d for d in drafts if not (d.etype == "ASSAULT")]
                 attached = True
         if has_counts and assaults and not attached:
-            _add_counts(assaults[0], cas)
-            drafts += _other_claims(assaults[0], cas)
+            owner = _count_owner(assaults, cas)
+            _add_counts(owner, cas)
+            drafts += _other_claims(owner, cas)
         if drafts:
             sent_ents = [e for e in ents if sent.start <= e.start < sent.end]
             propn = [t for t in sent if t.pos_ == "PROPN" and t.dep_ == "pobj"]
@@ -468,6 +469,28 @@ def extract_mentions(article: Article, doc) -> list[Mention]:  # type: ignore[no
     place_countries(mentions, doc, matches, ents)
     same_head_countries(mentions)
     return mentions
+
+
+def _count_owner(assaults: list[_Draft], cas) -> _Draft:  # type: ignore[no-untyped-def]
+    """Which attack of a sentence the sentence's figures belong to: the one named under a cause
+    or time connective when the figure sits inside its phrase ("fired rockets in retaliation for
+    the killing of *their commander*": the one dead is the earlier killing's), else the first
+    attack of the main clause, else the first attack."""
+    count = cas.killed or cas.injured
+    for d in assaults:
+        if count is not None and _backgrounded(d.trig.head):
+            sub = list(d.trig.head.subtree)
+            if sub[0].idx <= count.start and count.end <= sub[-1].idx + len(sub[-1]):
+                return d
+    return next((d for d in assaults if not _backgrounded(d.trig.head)), assaults[0])
+
+
+def _follow_up_target(recent: list[_Draft]) -> _Draft:
+    """The act a casualty-only follow-up sentence reports on: the latest recent attack that is
+    not itself named under a cause or time connective. In "missiles struck the base in
+    retaliation for the assassination. 80 were killed in the operation" the toll is the
+    strike's, not the assassination's, though the assassination is the later word."""
+    return next((d for d in reversed(recent) if not _backgrounded(d.trig.head)), recent[-1])
 
 
 def _other_claims(main: _Draft, cas) -> list[_Draft]:  # type: ignore[no-untyped-def]
