@@ -121,3 +121,17 @@ def test_where_the_tellers_are_is_not_where_the_act_happened(gaz, nlp):
     m.places = [Place(text="Washington", start=start, end=start + 10, role="target")]
     _locate(text, [m], gaz, nlp)
     assert m.location is not None and m.location.country == "IRQ" and m.location.precision == "site"
+
+
+def test_a_country_word_modifying_people_is_never_the_event_location_even_as_a_target():
+    from warwire.geo.locate import pick_location
+    from warwire.model import Place, Span
+
+    text = "The rocket attack on the depot killed a US contractor and wounded Iraqi guards in Iraq."
+    us = Place(text="US", start=text.index("US"), end=text.index("US") + 2, name="United States",
+               country="USA", lat=39.76, lon=-98.5, feature="country", precision="country", role="target")
+    iraq_at = text.rindex("Iraq")
+    iraq = Place(text="Iraq", start=iraq_at, end=iraq_at + 4, name="Iraq", country="IRQ", lat=33.0,
+                 lon=44.0, feature="country", precision="country", role=None)
+    trigger = Span(text.index("attack"), text.index("attack") + 6, "attack")
+    assert pick_location(text, [us, iraq], trigger).location.country == "IRQ"

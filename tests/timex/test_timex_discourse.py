@@ -110,3 +110,19 @@ def test_a_speech_act_keeps_the_date_of_the_speech():
     body = "The envoy gave a speech on Monday in which he warned the militias."
     got = _date(body, "warned")
     assert (got.date, got.precision, got.basis) == ("2021-06-07", "day", None)
+
+
+def test_a_cause_named_after_a_retaliation_cue_is_dated_before_the_act_it_caused(nlp):
+    from warwire.model import Article
+    from warwire.nlp import extract_mentions
+    from warwire.timex.mentions import date_mentions
+
+    text = ("The Guard launched missiles at the desert base early on Tuesday, in retaliation for the "
+            "assassination of a senior commander.")
+    article = Article(doc_id="t", original=text, text=text, published="2021-03-04")
+    doc = nlp(text)
+    mentions = extract_mentions(article, doc)
+    date_mentions(article, doc, mentions)
+    dates = {m.trigger.text: (m.date.date, m.date.basis) for m in mentions}
+    assert dates["launched"] == ("2021-03-02", None)
+    assert dates["assassination"] == ("../2021-03-02", "before")

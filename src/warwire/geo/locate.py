@@ -255,6 +255,8 @@ def pick_location(text: str, places: list[Place], trigger: Span | None = None) -
             continue
         if p.role != "target" and not is_locative(text, p):
             continue
+        if p.feature == "country" and is_modifier(text, p.end or 0) and not _LOCATIVE_BEFORE.search(before):
+            continue  # "a US contractor", "US-led troops": whose, not where, whatever the parse says
         if p.lat is None:
             continue
         precision = _lower(p.precision) if _DIRECTION_BEFORE.search(before) else p.precision

@@ -346,3 +346,30 @@ def date_mentions(article: Article, doc, mentions: list[Mention]) -> None:  # ty
             for span in attached.get(m.mention_id, ())
         )
         mention.date = date_one(article, index, mention, timexes, others)
+    _date_named_causes(article, mentions, attached)
+
+
+def _date_named_causes(article: Article, mentions: list[Mention],
+                       attached: dict[str, set[tuple[int, int]]]) -> None:
+    """A cause named after an effect-first cue in another act's sentence ("launched missiles on
+    Wednesday *to avenge* the killing of the general") happened before that act: when it has no
+    time word of its own, it is dated ``../D`` by the act it caused, instead of borrowing the
+    act's own date (from the sentence or the paragraph) as if it were the same day."""
+    from ..cues import EFFECT_FIRST, find_cues
+
+    original = article.original
+    for cause in mentions:
+        if attached.get(cause.mention_id) or cause.date is None:
+            continue
+        effect = next((m for m in mentions if m is not cause
+                       and m.sentence.start == cause.sentence.start
+                       and m.trigger.end <= cause.trigger.start and m.date and m.date.date
+                       and any(c.cue.direction == EFFECT_FIRST
+                               for c in find_cues(original[m.trigger.end:cause.trigger.start]))),
+                      None)
+        if effect is None or effect.date is None or effect.date.precision != "day":
+            continue
+        # only a borrowed day is wrong; a publication-month fallback is vague but not false
+        if cause.date.date == effect.date.date:
+            cause.date = dataclasses.replace(effect.date, date=f"../{effect.date.date}",
+                                             precision="range", fallback=False, basis="before")
