@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as _dt
-import re
 from dataclasses import dataclass
 
 from ..model import Mention
+from ..timex.calendar import bounds
 
 #: How far back from the publication date a mention with no date of its own may reach: news
 #: reports the last few days' events.
@@ -27,29 +26,12 @@ class DateInterval:
         return self.precision == "day" and not self.fallback
 
 
-def _month_end(year: int, month: int) -> _dt.date:
-    nxt = _dt.date(year + (month == 12), month % 12 + 1, 1)
-    return nxt - _dt.timedelta(days=1)
-
-
 def _bound(text: str, upper: bool) -> int | None:
     """Ordinal day of one ISO end point (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www); None if unknown."""
-    text = text.strip()
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            return _dt.date.fromisoformat(text).toordinal()
-        if re.fullmatch(r"\d{4}-\d{2}", text):
-            y, m = int(text[:4]), int(text[5:7])
-            return (_month_end(y, m) if upper else _dt.date(y, m, 1)).toordinal()
-        if re.fullmatch(r"\d{4}-W\d{2}", text):
-            monday = _dt.date.fromisocalendar(int(text[:4]), int(text[6:8]), 1)
-            return (monday + _dt.timedelta(days=6 if upper else 0)).toordinal()
-        if re.fullmatch(r"\d{4}", text):
-            y = int(text)
-            return _dt.date(y, 12, 31).toordinal() if upper else _dt.date(y, 1, 1).toordinal()
-    except ValueError:
+    days = bounds(text)
+    if days is None:
         return None
-    return None
+    return (days[1] if upper else days[0]).toordinal()
 
 
 def parse_interval(date: str | None, precision: str | None = None, fallback: bool = False):

@@ -174,14 +174,22 @@ def past_range(amount: int, unit: str, dct: dt.date) -> EventDate | None:
 
 
 def bounds(date: str | None) -> tuple[dt.date, dt.date] | None:
-    """First and last day of an event date (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or ``A/B``);
-    None for an open or unreadable one."""
+    """First and last day of an event date (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY-Www``, ``YYYY``
+    or ``A/B``); None for an open or unreadable one."""
     if not date:
         return None
+    date = date.strip()
     if "/" in date:
         left, right = date.split("/", 1)
         a, b = bounds(left), bounds(right)
         return (a[0], b[1]) if a and b else None
+    week = re.fullmatch(r"(\d{4})-W(\d{2})", date)
+    if week:
+        try:
+            monday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+        except ValueError:
+            return None
+        return monday, monday + dt.timedelta(days=6)
     m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", date)
     if not m:
         return None
@@ -191,5 +199,7 @@ def bounds(date: str | None) -> tuple[dt.date, dt.date] | None:
         return (d, d) if d else None
     if m.group(2):
         mon = int(m.group(2))
+        if not 1 <= mon <= 12:
+            return None
         return dt.date(y, mon, 1), last_day_of_month(y, mon)
     return dt.date(y, 1, 1), dt.date(y, 12, 31)
