@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .model import Mention
+
 __all__ = ["Cue", "CueMatch", "CUES", "find_cues"]
 
 #: Direction of a cue: where the effect stands relative to the cue, and where the cause stands.
@@ -81,3 +83,37 @@ def find_cues(text: str) -> list[CueMatch]:
                 continue
             found.append(CueMatch(cue, m.start(), m.end(), m.group(0)))
     return sorted(found, key=lambda c: c.start)
+
+
+#: A trigger at most this many words after an effect-first cue is its object, the cause ("in
+#: retaliation for the September attack", "response to the killing").
+CAUSE_OBJECT_WORDS = 4
+
+
+def effect_of_named_cause(text: str, m: Mention, mentions: list[Mention]) -> Mention | None:
+    """The act of ``m``'s sentence that ``m`` is named as the cause of, or None when ``m`` is not
+    a cause named inside another act's sentence: the object of an explicit effect-first cue
+    ("strikes *in retaliation for* an attack", "Iran's *response to* the killing was …"), or
+    the subject of a cause-first cue that precedes another act ("the attack *provoked* strikes").
+    ``text`` is the text the mentions' offsets point into. Such a cause has its own scene and
+    time: the place stage and the date stage both keep the effect's away from it."""
+    s, e = m.sentence.start, m.sentence.end
+    others = [o for o in mentions if o is not m and o.sentence.start == s
+              and not (o.trigger.start < m.trigger.end and m.trigger.start < o.trigger.end)]
+    if not others:
+        return None
+    for cue in find_cues(text[s:e]):
+        if not cue.cue.explicit:
+            continue
+        c_start, c_end = s + cue.start, s + cue.end
+        if cue.cue.direction == EFFECT_FIRST and c_end <= m.trigger.start:
+            before = [o for o in others if o.trigger.end <= c_start]
+            if before:
+                return max(before, key=lambda o: o.trigger.end)
+            if len(text[c_end:m.trigger.start].split()) <= CAUSE_OBJECT_WORDS:
+                return min(others, key=lambda o: abs(o.trigger.start - m.trigger.start))
+        if cue.cue.direction == CAUSE_FIRST and m.trigger.end <= c_start:
+            after = [o for o in others if o.trigger.start >= c_end]
+            if after:
+                return min(after, key=lambda o: o.trigger.start)
+    return None

@@ -30,7 +30,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..cues import CAUSE_FIRST, EFFECT_FIRST, find_cues
+from ..cues import CAUSE_FIRST, EFFECT_FIRST, effect_of_named_cause, find_cues
 from ..model import Article, Mention, Place, Span
 from .gazetteer import Gazetteer
 from .recognize import Toponym, is_modifier, recognize
@@ -130,9 +130,6 @@ _VENUE_BEFORE = re.compile(r"\b(?:in|at|to|before|inside|addressing|addressed)\s
 #: How many earlier sentences may give a speaker's venue ("X delivered a speech to the UN General
 #: Assembly … X went on to demand …"): a speech is reported over a few paragraphs.
 SPEAKER_SENTENCES = 6
-#: A trigger at most this many words after an effect-first cue is its object, the cause ("in
-#: retaliation for the September attack", "response to the killing").
-CAUSE_OBJECT_WORDS = 4
 #: Targets named like a facility are places even when NER misses them ("a missile attack on
 #: the al-Asad Airbase"): the words that say so, at the end of the target phrase.
 _FACILITY = re.compile(r"\b(?:air\s*base|airbase|base|airfield|air\s+field|camp|garrison|"
@@ -351,7 +348,7 @@ def locate_mentions(article: Article, doc, mentions: list[Mention],  # type: ign
             m.location = _speech_location(article.original, m, sentences, resolved, gazetteer)
             continue
         neighbours = by_sentence[m.sentence.start]
-        cause = _cause_side(article.original, m, neighbours)
+        cause = effect_of_named_cause(article.original, m, neighbours) is not None
         own = _own_phrase(m, neighbours, m.places) if cause else m.places
         choice = pick_location(article.original, own, m.trigger)
         m.origin = choice.origin
@@ -375,29 +372,6 @@ def _target_site(m: Mention, gazetteer: Gazetteer) -> Place | None:
     if not any(not _country_word(w, gazetteer) for w in words):  # "the US base" names no base
         return None
     return Place(text=a2.text, start=a2.start, end=a2.end, role="target")
-
-
-def _cause_side(text: str, m: Mention, mentions: list[Mention]) -> bool:
-    """True when ``m`` is the cause named inside another act's sentence: the object of an
-    effect-first cue ("strikes *in retaliation for* an attack", "Iran's *response to* the killing
-    was …"), or before a cause-first cue that precedes another act ("the attack *provoked*
-    strikes")."""
-    s, e = m.sentence.start, m.sentence.end
-    others = _other_triggers(m, mentions)
-    if not others:
-        return False
-    for cue in find_cues(text[s:e]):
-        if not cue.cue.explicit:
-            continue
-        c_start, c_end = s + cue.start, s + cue.end
-        if cue.cue.direction == EFFECT_FIRST and c_end <= m.trigger.start and (
-                any(t.end <= c_start for t in others)
-                or len(text[c_end:m.trigger.start].split()) <= CAUSE_OBJECT_WORDS):
-            return True
-        if cue.cue.direction == CAUSE_FIRST and m.trigger.end <= c_start and any(
-                t.start >= c_end for t in others):
-            return True
-    return False
 
 
 def _other_triggers(m: Mention, mentions: list[Mention]) -> list[Span]:

@@ -35,6 +35,7 @@ import bisect
 import dataclasses
 import re
 
+from ..cues import effect_of_named_cause
 from ..model import Article, Mention, Span, TimeValue
 from ..nlp.offsets import original_token_spans
 from . import calendar as cal
@@ -351,22 +352,14 @@ def date_mentions(article: Article, doc, mentions: list[Mention]) -> None:  # ty
 
 def _date_named_causes(article: Article, mentions: list[Mention],
                        attached: dict[str, set[tuple[int, int]]]) -> None:
-    """A cause named after an effect-first cue in another act's sentence ("launched missiles on
+    """A cause named inside another act's sentence ("launched missiles on
     Wednesday *to avenge* the killing of the general") happened before that act: when it has no
     time word of its own, it is dated ``../D`` by the act it caused, instead of borrowing the
     act's own date (from the sentence or the paragraph) as if it were the same day."""
-    from ..cues import EFFECT_FIRST, find_cues
-
-    original = article.original
     for cause in mentions:
         if attached.get(cause.mention_id) or cause.date is None:
             continue
-        effect = next((m for m in mentions if m is not cause
-                       and m.sentence.start == cause.sentence.start
-                       and m.trigger.end <= cause.trigger.start and m.date and m.date.date
-                       and any(c.cue.direction == EFFECT_FIRST
-                               for c in find_cues(original[m.trigger.end:cause.trigger.start]))),
-                      None)
+        effect = effect_of_named_cause(article.original, cause, mentions)
         if effect is None or effect.date is None or effect.date.precision != "day":
             continue
         # only a borrowed day is wrong; a publication-month fallback is vague but not false
