@@ -94,8 +94,10 @@ def find_periods(text: str, start: int = 0, end: int | None = None) -> list[Peri
 
 
 def _first_day(value: str) -> dt.date:
-    parts = [int(x) for x in value.split("-")]
-    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    """First day of a period end point as the table writes it (``1980``, ``2014-06``)."""
+    span = cal.bounds(value)
+    assert span is not None, f"unreadable date {value!r} in the periods table"
+    return span[0]
 
 
 def period_date(match: PeriodMatch, dct: dt.date | None, text: str | None = None) -> TimeValue | None:
