@@ -288,19 +288,12 @@ def _doc_clusters(vectors: dict[str, dict[str, float]], threshold: float,
     vecs = [vectors[d] for d in docs]
     pv = [(people or {}).get(d, {}) for d in docs]
     sim = [[_similarity(vecs[i], vecs[j], pv[i], pv[j], people_floor) for j in range(n)] for i in range(n)]
-    clusters: list[list[int]] = [[i] for i in range(n)]
-    while len(clusters) > 1:
-        best, pair = threshold, None
-        for a in range(len(clusters)):
-            for b in range(a + 1, len(clusters)):
-                s = sum(sim[i][j] for i in clusters[a] for j in clusters[b])
-                s /= len(clusters[a]) * len(clusters[b])
-                if s > best:
-                    best, pair = s, (a, b)
-        if pair is None:
-            break
-        a, b = pair
-        clusters[a] += clusters.pop(b)
+    labels = average_link(n, {(i, j): sim[i][j] for i in range(n) for j in range(i + 1, n) if sim[i][j]},
+                          threshold)
+    by_label: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):
+        by_label.setdefault(label, []).append(i)
+    clusters = list(by_label.values())
     # A document left alone cannot corefer with anything: attach it to the most similar story
     # (average cosine) when that is above the lower orphan threshold.
     groups = [c for c in clusters if len(c) > 1]
