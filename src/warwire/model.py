@@ -233,6 +233,13 @@ class Article(_Serializable):
     blocks: list[Block] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def written(self) -> str | None:
+        """The date the text was written: a republication's original date when its source line
+        gives one ("World Socialist 13 March 2020" under a page dated 14 March), else the
+        publication date. Relative time words and acts "still going on" resolve against it."""
+        return self.metadata.get("original_published") or self.published
+
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original-text span of a clean-text span."""
         return self.offset_map.span_to_original(start, end)
@@ -362,7 +369,7 @@ class Mention(_Serializable):
     claimant: Actor | None = None  # who says so
     cue_links: list[Link] = field(default_factory=list)  # explicit cause cues found here
     confidence: float = 0.5
-    published: str | None = None  # the article's publication date, for merging
+    published: str | None = None  # the date its article was written (Article.written), for merging
 
     @property
     def asserted(self) -> bool:

@@ -289,7 +289,7 @@ class Pipeline:
             mentions = list(self.stages.get("extract_mentions")(article, doc))
             for m in mentions:
                 if m.published is None:
-                    m.published = article.published
+                    m.published = article.written
             if self.options.runs("timex"):
                 self.stages.get("date_mentions")(article, doc, mentions)
             if self.options.runs("geo"):

@@ -23,11 +23,16 @@ MUST_PASS = {
     "B36_us_led_war_on_isis",  # the named period 2014/2019
     "B37_coalition_destruction_of_raqqa",  # quoted claim → ../date of the speech
     "B45_war_in_yemen",  # "being waged" → ../DCT
+    # lasting acts whose gold range ends at another article's date: read with all their reports
+    "E09_us_sanctions_maximum_pressure",  # "already imposing" (2018) … "maximum pressure" (2020)
+    "B30_israeli_air_campaign_syria",  # "over the past nine years" + "have often been the target"
+    "B33_syrian_war_pro_assad_forces_vs_rebels",  # "has fought numerous battles" (2022)
+    "B44_iraqi_anti_government_protests",  # "since last October" + "has been besieged" (2020-03)
 }
 
-#: Floor on the share of all 45 phrases resolved exactly (41 of 45 measured; the other four are
-#: ranges that end at another article's date, see docs/stages/timex.md).
-MIN_ACCURACY = 0.85
+#: Floor on the share of all 45 phrases resolved (45 of 45 measured; 41 of 45 by the phrase
+#: alone, see docs/stages/timex.md).
+MIN_ACCURACY = 0.95
 
 
 def test_seed_date_evidence_phrases(shared):
@@ -35,6 +40,7 @@ def test_seed_date_evidence_phrases(shared):
     ok = {r["event_id"] for r in result["rows"] if r["ok"]}
     assert MUST_PASS <= ok, MUST_PASS - ok
     assert result["accuracy"] >= MIN_ACCURACY
+    assert result["phrase_passed"] >= 41
 
 
 def test_timeml_reader_offsets_match_the_gold_text(shared):

@@ -27,7 +27,7 @@ from .claims import claims_of, figures
 from .dates import DateInterval, lasting, mention_interval, span_of, union_date
 from .features import SANCTION, features
 
-__all__ = ["build_event", "event_id_for"]
+__all__ = ["build_event", "event_date", "event_id_for"]
 
 _PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "range": 3, "year": 4}
 _PLACE_ORDER = {"site": 0, "town": 1, "admin1": 2, "region": 3, "country": 4}
@@ -90,7 +90,8 @@ def _lasting_date(mentions: list[Mention], real: list[tuple[Mention, DateInterva
     return union_date(spans)
 
 
-def _date(mentions: list[Mention]) -> tuple[str | None, str | None]:
+def event_date(mentions: list[Mention]) -> tuple[str | None, str | None]:
+    """(date, precision) of the event reported by ``mentions`` (module docstring: the date vote)."""
     dated = [(m, iv) for m in mentions if (iv := mention_interval(m)) is not None and not iv.fallback]
     # dates of the mentions' own sentences first; borrowed ones only when there is nothing else
     # (a bare year or a long range borrowed from another sentence is background, not the date)
@@ -171,7 +172,7 @@ def build_event(mentions: list[Mention], republications: Mapping[str, str] | Non
     mentions = sorted(mentions, key=lambda m: (m.doc_id, m.trigger.start, m.mention_id))
     etype = str(_vote([m.type for m in mentions]))
     typed = [m for m in mentions if m.type == etype]
-    date, precision = _date(mentions)
+    date, precision = event_date(mentions)
     claims = claims_of(mentions, republications)
     sources = sorted({republications.get(m.doc_id, m.doc_id) for m in mentions})
     return Event(

@@ -354,7 +354,7 @@ def _build(article: Article, doc, d: _Draft, n: int, matches: list[ActorMatch], 
         injured=_count(article, d.injured),
         claimant=claimant,
         confidence=round(min(1.0, max(0.05, conf)), 2),
-        published=article.published,
+        published=article.written,
     )
 
 

@@ -160,13 +160,17 @@ def vague_past_range(unit: str, dct: dt.date) -> EventDate | None:
 
 
 def past_range(amount: int, unit: str, dct: dt.date) -> EventDate | None:
-    """The interval "over the past ``amount`` ``unit``" ending at the publication date."""
+    """The interval "over the past ``amount`` ``unit``" ending at the publication date.
+
+    "The past year" starts in the same month a year before; "the past nine years" starts in the
+    year nine years before: over several years, the writer counts whole years, not months. The
+    interval runs up to the day of writing, like :func:`vague_past_range`."""
     if unit == "Y":
-        return EventDate(f"{month(dct.year - amount, dct.month)}/{month(dct.year, dct.month)}",
-                         "range")
+        start = str(dct.year - amount) if amount >= 2 else month(dct.year - amount, dct.month)
+        return EventDate(f"{start}/{day(dct)}", "range")
     if unit == "M":
         y, m = shift_month(dct.year, dct.month, -amount)
-        return EventDate(f"{month(y, m)}/{month(dct.year, dct.month)}", "range")
+        return EventDate(f"{month(y, m)}/{day(dct)}", "range")
     days = {"W": 7, "D": 1}.get(unit)
     if days is None:
         return None

@@ -58,7 +58,13 @@ _ONGOING_REPORTED = re.compile(
 _STATE = re.compile(
     r"\b(?:has|have)\s+(?:(?:still|already|long|now|also)\s+)?been\s+"
     r"(?:deployed|stationed|based|held|detained|jailed|imprisoned|occupied|besieged|displaced|"
-    r"trapped|encircled|positioned|garrisoned|present|locked)\b",
+    r"trapped|encircled|positioned|garrisoned|present|locked)\b"
+    # a habit up to now ("have often been the target of … strikes") and a series of acts counted
+    # up to now ("has fought numerous battles", "have carried out repeated raids")
+    r"|\b(?:has|have)\s+(?:also\s+)?(?:often|repeatedly|frequently|regularly|routinely|long|always)\s+been\b"
+    r"|\b(?:has|have)\s+(?:(?:also|already|now)\s+)?(?:fought|waged|conducted|carried\s+out|launched|"
+    r"staged|mounted|suffered|endured)\s+(?:numerous|many|several|repeated|countless|dozens\s+of|"
+    r"hundreds\s+of|scores\s+of|multiple|continuous|frequent|regular)\b",
     re.IGNORECASE,
 )
 
@@ -155,6 +161,16 @@ def reported(statement: TimeValue, ongoing: bool) -> TimeValue | None:
         return TimeValue(text=statement.text, start=statement.start, end=statement.end, type="DATE",
                          value=statement.value, date=d[:7], precision="month", basis="statement")
     return open_to(d, "statement", statement)
+
+
+#: Time words counted from the moment of speaking, to the day ("last night", "yesterday").
+_DEICTIC_DAY = re.compile(r"(?:last\s+night|yesterday|today|tonight|this\s+(?:morning|afternoon|evening))"
+                          r"(?:['’]s)?", re.IGNORECASE)
+
+
+def deictic_day(t: TimeValue) -> bool:
+    """True when ``t`` is a day counted from the moment of speaking ("last night's")."""
+    return bool(t.text and _DEICTIC_DAY.fullmatch(t.text.strip()))
 
 
 def in_quotation(original: str, pos: int, paragraph_start: int) -> bool:

@@ -50,6 +50,10 @@ SPEECH_PENALTY = 1000
 #: come before the events they date.
 AFTER_WEIGHT = 2
 
+#: How far back (characters) the start of a paragraph is looked for: a paragraph longer than
+#: this is cut there, which only narrows the dates a mention may borrow.
+PARAGRAPH_REACH = 3000
+
 #: Steps up the dependency tree from a time expression's head in which the trigger must appear
 #: for the expression to count as attached ("attack on Wednesday": Wednesday → on → attack).
 ATTACH_STEPS = 2
@@ -69,7 +73,7 @@ def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 def _original_timexes(article: Article) -> list[TimeValue]:
     """Tag the clean text and map every expression to original offsets."""
     out = []
-    for t in tag(article.text, article.published):
+    for t in tag(article.text, article.written):
         s, e = article.to_original(t.start, t.end)  # type: ignore[arg-type]
         out.append(dataclasses.replace(t, start=s, end=e, text=article.original[s:e]))
     return out
@@ -150,19 +154,66 @@ def _foreign(index: _TokenIndex | None, mention: Mention, timexes: list[TimeValu
         ids = {tok.i for tok in toks}
         heads = [tok for tok in toks if tok.head.i not in ids or tok.head.i == tok.i]
         if heads and all(
-            h.dep_ in NP_MODIFIER_DEPS and h.head.pos_ in ("NOUN", "PROPN") and h.head.i not in trigger_ids
+            (h.dep_ in NP_MODIFIER_DEPS and h.head.pos_ in ("NOUN", "PROPN") and h.head.i not in trigger_ids)
+            # "the invasion of 2003", "the war of 1980-88": a date after "of" names its noun's time
+            or (h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.pos_ in ("NOUN", "PROPN")
+                and h.head.head.i not in trigger_ids)
             for h in heads
         ):
             out.add(k)
     return out
 
 
+#: An apposition or relative clause set off by commas that opens with an article or a relative
+#: word (", the leader of the volunteers fighting ISIS in Iraq,"): it describes a participant,
+#: and a date of the main clause outside it ("… was killed on 3rd January") is not its date.
+_APPOSITION_OPENER = re.compile(r",\s*(?:the|a|an|who|which|whose)\b", re.IGNORECASE)
+
+#: The comma that closes such an apposition is followed by the main clause's verb (", was
+#: killed", ", described the strikes"); commas inside it separate list items (", social
+#: inequality and …").
+_APPOSITION_CLOSER = re.compile(r",\s*(?:was|were|is|are|has|have|had|will|would|said|says|told|"
+                                r"[a-z]+ed)\b")
+
+
+def _outside_apposition(original: str, trigger: tuple[int, int], sentence: tuple[int, int],
+                        timexes: list[TimeValue]) -> set[int]:
+    """Indices of ``timexes`` outside the comma-bounded apposition the trigger sits in (empty
+    when the trigger is in none)."""
+    left = original.rfind(",", sentence[0], trigger[0])
+    if left < 0 or not _APPOSITION_OPENER.match(original, left):
+        return set()
+    right = _APPOSITION_CLOSER.search(original, trigger[1], sentence[1])
+    if right is None:
+        return set()
+    return {k for k, t in enumerate(timexes)
+            if not (left < t.start and t.end <= right.start())}  # type: ignore[operator]
+
+
+#: A paragraph break: a blank line, or a line break right after the end of a sentence (wire copy
+#: that separates paragraphs by single newlines). A lone newline after a word is a page or line
+#: break inside a sentence and does not end the paragraph.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|(?<=[.!?\"'”’)])[ \t]*\n")
+
+
 def _paragraph(original: str, start: int, end: int) -> tuple[int, int]:
     # a sentence span may end with its newline: the paragraph break then starts inside it
     end = start + len(original[start:end].rstrip())
-    left = original.rfind("\n\n", 0, start)
-    right = original.find("\n\n", end)
-    return (left + 2 if left >= 0 else 0), (right if right >= 0 else len(original))
+    left = 0
+    for m in _PARAGRAPH_BREAK.finditer(original, max(0, start - PARAGRAPH_REACH), start):
+        left = m.end()
+    right = _PARAGRAPH_BREAK.search(original, end)
+    return left, (right.start() if right else len(original))
+
+
+#: "since <time>" ("has been a major figure since the Iran-Iraq war of 1980-88"): the time starts
+#: a state of its own sentence and says nothing of when another sentence's act happened.
+_SINCE_BEFORE = re.compile(r"\bsince\b[^.,;:!?]{0,40}$", re.IGNORECASE)
+
+
+def _starts_state(original: str, t: TimeValue) -> bool:
+    """True when ``t`` is the time a "since" phrase starts a state from."""
+    return bool(_SINCE_BEFORE.search(original, max(0, t.start - 60), t.start))  # type: ignore[operator]
 
 
 def _as_date(t: TimeValue, fallback: bool = False) -> TimeValue:
@@ -215,7 +266,7 @@ def date_one(article: Article, index: _TokenIndex | None, mention: Mention,
     ``depth`` is 1 when dating the anaphor of a following sentence (no further look-ahead)."""
     original = article.original
     trig = (mention.trigger.start, mention.trigger.end)
-    from_nlp = _resolve_times(mention, timexes, article.published)
+    from_nlp = _resolve_times(mention, timexes, article.written)
     dated = [(k, t) for k, t in enumerate(timexes) if t.date]
     sent = mention.sentence
     if from_nlp:
@@ -228,6 +279,7 @@ def date_one(article: Article, index: _TokenIndex | None, mention: Mention,
         foreign = _foreign(index, mention, [t for _, t in in_sentence])
         own = _attached(index, mention, [t for _, t in in_sentence])
         foreign |= {n for n, (_, t) in enumerate(in_sentence) if (t.start, t.end) in others and n not in own}
+        foreign |= _outside_apposition(original, trig, (sent.start, sent.end), [t for _, t in in_sentence]) - own
         taken = {(in_sentence[n][1].start, in_sentence[n][1].end) for n in foreign}
         in_sentence = [p for n, p in enumerate(in_sentence) if n not in foreign]
         attached = _attached(index, mention, [t for _, t in in_sentence])
@@ -237,10 +289,10 @@ def date_one(article: Article, index: _TokenIndex | None, mention: Mention,
     else:
         own_dates = [t for _, t in in_sentence]
     period = periods.named_period(original, (sent.start, sent.end), trig, own_dates,
-                                  cal.parse_dct(article.published))
+                                  cal.parse_dct(article.written))
     if period is not None:
         return period
-    dct = cal.parse_dct(article.published)
+    dct = cal.parse_dct(article.written)
     all_dated = [t for _, t in dated]
     # "The deployment follows this week's storming …": from the followed act to publication
     # (that date modifies the other act's noun, so it is looked for among all of the sentence's)
@@ -271,6 +323,13 @@ def date_one(article: Article, index: _TokenIndex | None, mention: Mention,
             got = discourse.reported(chosen, ongoing)
             if got is not None:
                 return got
+        # "“last night's action was merely a slap”", quoted from a speech of unknown day: the
+        # speaker's "last night" is counted from the speech, which is at or before publication
+        if (len(pool) == 1 and discourse.deictic_day(chosen)
+                and discourse.in_quotation(original, chosen.start, _paragraph(original, sent.start, sent.end)[0])):  # type: ignore[arg-type]
+            got = discourse.reported(chosen, False)
+            if got is not None:
+                return dataclasses.replace(got, basis="quoted")
         return _as_date(chosen)
     # no date in the sentence: an act going on (or a state holding) at publication
     kind = discourse.aspect(original, trig, (sent.start, sent.end))
@@ -278,7 +337,7 @@ def date_one(article: Article, index: _TokenIndex | None, mention: Mention,
         return discourse.open_to(cal.day(dct), kind)
     p0, p1 = _paragraph(original, sent.start, sent.end)
     in_paragraph = [(k, t) for k, t in dated if p0 <= t.start and t.end <= p1  # type: ignore[operator]
-                    and (t.start, t.end) not in taken]
+                    and (t.start, t.end) not in taken and not _starts_state(original, t)]
     if in_paragraph:
         chosen = _nearest(mention, in_paragraph, original, AFTER_WEIGHT)
         assert chosen is not None
