@@ -240,6 +240,16 @@ class Article(_Serializable):
         publication date. Relative time words and acts "still going on" resolve against it."""
         return self.metadata.get("original_published") or self.published
 
+    @property
+    def written_range(self) -> tuple[str, str] | None:
+        """First and last day the text can have been written on when no day is known
+        (``metadata.published_range`` of an undated article, from the partial dates and office
+        holders it names); None when the day is known or nothing bounds it."""
+        rng = self.metadata.get("published_range")
+        if self.written is not None or not rng or not rng[0] or not rng[1]:
+            return None
+        return rng[0], rng[1]
+
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original-text span of a clean-text span."""
         return self.offset_map.span_to_original(start, end)

@@ -252,3 +252,68 @@ def infer_published(text: str, day_first: bool | None = None) -> Inference | Non
             earliest = candidate
             evidence.append(m.group(0))
     return Inference(earliest, low, high, evidence)
+
+
+#: "this month" said of a dated act: the text was written in that act's month.
+_THIS_MONTH = re.compile(r"\bthis month\b", re.IGNORECASE)
+
+
+def infer_written_range(text: str, today: dt.date | None = None) -> Inference | None:
+    """The days an undated text with no full date can have been written on, or None.
+
+    Only partial dates ("Aug. 15") and the office holders the text names are used:
+
+    1. the terms of everyone named in office (:mod:`.offices`) must overlap; their intersection
+       is the window the text was written in;
+    2. every partial date reported as past must fall in that window in one and the same year,
+       and only one year may fit; the latest of them is the anchor;
+    3. the text was written after the anchor: in its month when it says "this month", in the
+       calendar week after it for "last week"; without either cue nothing ties the anchor to the
+       time of writing and the result is None. Each weekday named moves the earliest day
+       forward, as in :func:`infer_published`.
+
+    The result is a range (``date`` is its first day, ``low``/``high`` its ends): a year found this
+    way never makes a day certain, and the caller keeps the publication date null.
+    """
+    from . import offices
+
+    named = offices.named_in_office(text)
+    window = offices.term_window(named, today)
+    partials = [p for p in find_partial_dates(text)
+                if not _FUTURE_CUES.search(_sentence_around(text, p.start, p.end))]
+    if not window or not partials:
+        return None
+    span = range(window[0][0].year, window[-1][1].year + 1)
+    years: set[int] | None = None
+    for p in partials:
+        fits = {y for y in span if (d := _make(y, p.month or 0, p.day or 0)) is not None
+                and any(a <= d <= b for a, b in window)}
+        years = fits if years is None else years & fits
+    if not years or len(years) != 1:
+        return None
+    year = years.pop()
+    anchor = max(d for p in partials if (d := _make(year, p.month or 0, p.day or 0)) is not None)
+    evidence = [p.text for p in partials] + [f"{n.text} ({n.holder.office})" for n in named]
+    low = anchor
+    # only a cue that ties the anchor to the time of writing bounds the end: without one the
+    # latest partial date may be months old ("the January 3 assassination" in a March article)
+    if _THIS_MONTH.search(text):
+        nxt = dt.date(anchor.year + anchor.month // 12, anchor.month % 12 + 1, 1)
+        high = nxt - dt.timedelta(days=1)
+        evidence.append("this month")
+    elif (last_week := _LAST_WEEK.search(text)) is not None:
+        monday = anchor - dt.timedelta(days=anchor.weekday())
+        low, high = monday + dt.timedelta(days=7), monday + dt.timedelta(days=13)
+        evidence.append(last_week.group(0))
+    else:
+        return None
+    high = min(high, max(b for _, b in window))
+    for m in _WEEKDAY_REF.finditer(text):
+        wd = WEEKDAYS.index(m.group(1))
+        candidate = low + dt.timedelta(days=(wd - low.weekday()) % 7)
+        if low < candidate <= high:
+            low = candidate
+            evidence.append(m.group(0))
+    if low > high:
+        return None
+    return Inference(low, low, high, evidence)

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..model import Article, Block
 from .clean import build_clean_text
-from .dates import find_dates, infer_published
+from .dates import find_dates, infer_published, infer_written_range
 from .options import IngestOptions
 from .readers import RawDocument
 from .structure import Structure, classify
@@ -87,6 +87,12 @@ def _published(meta: Mapping[str, Any], st: Structure, clean: str, options: Inge
         if inf is not None:
             extra["published_range"] = [inf.low.isoformat(), inf.high.isoformat() if inf.high else None]
             return inf.date.isoformat(), "inferred", "; ".join(inf.evidence)
+        # no full date: partial dates and the office holders named may still give the days it
+        # was written on, never one day (Article.written_range; the publication date stays null)
+        rng = infer_written_range(clean)
+        if rng is not None and rng.high is not None:
+            extra["published_range"] = [rng.low.isoformat(), rng.high.isoformat()]
+            extra["published_range_evidence"] = "; ".join(rng.evidence)
     return None, None, None
 
 

@@ -331,6 +331,11 @@ def date_one(article: Article, index: _TokenIndex | None, mention: Mention,
             if got is not None:
                 return dataclasses.replace(got, basis="quoted")
         return _as_date(chosen)
+    # an undated article's "last month": the sentence has a time the day of writing would give;
+    # another sentence's date would be a wrong one
+    if dct is None and any(t.type == "DATE" and not t.date and sent.start <= t.start and t.end <= sent.end  # type: ignore[operator]
+                           for t in timexes):
+        return None
     # no date in the sentence: an act going on (or a state holding) at publication
     kind = discourse.aspect(original, trig, (sent.start, sent.end))
     if kind is not None and dct is not None:
@@ -373,10 +378,38 @@ def date_mentions(article: Article, doc, mentions: list[Mention]) -> None:  # ty
     """Set ``Mention.date`` (date + precision; ``fallback`` when from the publication date).
 
     ``doc`` is the spaCy Doc of ``article.text`` or None (then only the text is used). Also
-    fills type/value/date of the unresolved ``Mention.times`` spans it can resolve.
+    fills type/value/date of the unresolved ``Mention.times`` spans it can resolve. An undated
+    article known to be written within some days (:attr:`Article.written_range`) is dated as if
+    written on the first and on the last of them: a date both readings agree on stands ("Aug.
+    15"), else the range covering both ("overnight" → ``2022-08-16/2022-08-31``).
     """
     if not mentions:
         return
+    days = article.written_range
+    if days is None:
+        _date_all(article, doc, mentions)
+        return
+    _date_all(dataclasses.replace(article, published=days[0]), doc, mentions)
+    early = [m.date for m in mentions]
+    _date_all(dataclasses.replace(article, published=days[1]), doc, mentions)
+    for mention, first in zip(mentions, early):
+        mention.date = _covering(first, mention.date)
+
+
+def _covering(early: TimeValue | None, late: TimeValue | None) -> TimeValue | None:
+    """One date for the two readings of an undated article: the same, or the range from the
+    start of the early one to the end of the late one."""
+    if early is None or late is None:
+        return early or late
+    if (early.date, early.precision) == (late.date, late.precision) or not early.date or not late.date:
+        return early
+    left, right = early.date.split("/")[0], late.date.split("/")[-1]
+    return dataclasses.replace(early, date=f"{left}/{right}", precision="range",
+                               fallback=early.fallback and late.fallback)
+
+
+def _date_all(article: Article, doc, mentions: list[Mention]) -> None:  # type: ignore[no-untyped-def]
+    """:func:`date_mentions` for an article with one date of writing (or none)."""
     timexes = _original_timexes(article)
     index = _TokenIndex(doc, article) if doc is not None else None
     # time expressions attached in the parse to each mention's trigger, so that a mention does not
@@ -398,15 +431,33 @@ def date_mentions(article: Article, doc, mentions: list[Mention]) -> None:  # ty
             overlap = {d.i for r in roots for c in r.children
                        if c.dep_ == "prep" and c.lower_ in CO_TEMPORAL for d in c.subtree}
             scope[mention.mention_id] = {d.i for r in roots for d in r.subtree} - overlap
+    # a date right after another act's noun ("the militia attacks on Aug. 15") is that act's,
+    # whatever the parse hung it on
+    adjacent = {m.mention_id: _right_after(article.original, m, timexes) for m in mentions}
     for mention in mentions:
         own = heads.get(mention.mention_id, set())
         others = frozenset(
             span for m in mentions if m is not mention and m.sentence.start == mention.sentence.start
             and own and own <= scope.get(m.mention_id, set())
             for span in attached.get(m.mention_id, ())
+        ) | frozenset(
+            span for m in mentions if m is not mention and m.sentence.start == mention.sentence.start
+            and not (m.trigger.start <= mention.trigger.start < m.trigger.end)
+            for span in adjacent[m.mention_id]
         )
         mention.date = date_one(article, index, mention, timexes, others)
     _date_named_causes(article, mentions, attached)
+
+
+#: A preposition (and article) between an act's noun and the date that is its own.
+_NOUN_DATE_GAP = re.compile(r"\s+(?:on|of|in|since|during)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _right_after(original: str, mention: Mention, timexes: list[TimeValue]) -> set[tuple[int, int]]:
+    """Spans of dated expressions that follow the mention's trigger across a preposition only."""
+    end = mention.trigger.end
+    return {(t.start, t.end) for t in timexes  # type: ignore[misc]
+            if t.date and end < t.start <= end + 16 and _NOUN_DATE_GAP.fullmatch(original[end:t.start])}  # type: ignore[operator]
 
 
 def _date_named_causes(article: Article, mentions: list[Mention],
