@@ -68,9 +68,13 @@ _STATE = re.compile(
     re.IGNORECASE,
 )
 
-#: Speech verbs whose following date (within a short clause, no punctuation) dates the statement.
+#: Verbs of saying whose directly following date is the date of the statement ("said Friday").
+SPEECH_VERBS = "said|says|told|announced|stated|reported|added|declared"
+
+#: Speech verbs and nouns whose following date (within a short clause, no punctuation) dates the
+#: statement.
 _SPEECH_THEN_DATE = re.compile(
-    r"\b(?:said|says|told|announced|stated|reported|added|declared|claimed|confirmed|testified|"
+    rf"\b(?:{SPEECH_VERBS}|claimed|confirmed|testified|"
     r"tweeted|wrote|insisted|warned|speech|address|statement|remarks|interview|briefing|"
     r"press\s+conference|news\s+conference|testimony)\b[^.;:!?“”\"]{0,60}$",
     re.IGNORECASE,

@@ -58,7 +58,7 @@ PARAGRAPH_REACH = 3000
 #: for the expression to count as attached ("attack on Wednesday": Wednesday → on → attack).
 ATTACH_STEPS = 2
 
-_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|stated|reported|added|declared)\s*$",
+_SPEECH_BEFORE = re.compile(rf"\b(?:{discourse.SPEECH_VERBS})\s*$",
                             re.IGNORECASE)
 
 
