@@ -13,11 +13,14 @@ Fallback cascade for one mention (each step only when the previous found nothing
    publication date; a possessive week or month ("this week's storming of …") is made precise
    by a day of the same act elsewhere in the article; acts that a dated act "came after" end
    the day before it; a date that belongs to a speech verb bounds the reported act
-   (``../D``, or the month of ``D`` when the act was in progress);
+   (``../D``, or the month of ``D`` when the act was in progress); dates outside the comma-set
+   apposition the trigger sits in, or right after another act's noun ("the attacks on Aug. 15"),
+   are not the trigger's; a quoted "last night" of an undated speech is ``../D-1``;
 3. with no date in the sentence: an act in the present progressive or a lasting state in the
    present perfect is open up to the publication date (``../DCT``);
-4. the nearest time expression in the paragraph, preferring one before the trigger (a quoted
-   claim takes ``../D`` from the date of the speech it belongs to);
+4. the nearest time expression in the paragraph (a blank line, or a single line break after a
+   sentence, ends one), preferring one before the trigger, never the start of a "since" phrase
+   (a quoted claim takes ``../D`` from the date of the speech it belongs to);
 5. the date the next sentence gives to the same act named again ("… for deployment. The
    deployment follows …"), then, for a sentence that carries on an earlier act ("were followed
    up with", "went on to"), the date of that act;
@@ -25,6 +28,10 @@ Fallback cascade for one mention (each step only when the previous found nothing
    events, but without a time word the day is unknown.
 
 ``TimeValue.basis`` says which inference gave a date that is not read off a time word.
+The day of writing is ``Article.written``; an undated article known only to lie within some days
+(``Article.written_range``) is dated on the first and the last of them (:func:`date_mentions`),
+and a relative time word it cannot resolve leaves its mention undated rather than borrowing
+another sentence's date.
 All offsets compared here are original-text offsets (the tagger runs on the clean text and its
 spans are mapped back with ``Article.to_original``).
 """
