@@ -11,8 +11,10 @@
 4. Each cluster becomes an :class:`Event` (:mod:`.build`), whose id is derived from its smallest
    mention id; cause links are then lifted from mentions to events (:mod:`.links`).
 
-Incremental: given existing events, only the events that share a block with a new mention are
-reopened and re-clustered with the new mentions; the others are kept as they are.
+Incremental: given existing events, only the events a new mention can change are reopened
+(:mod:`.reopen`: those it has an edge to, and whatever has an edge to what is reopened) and
+re-clustered with the new mentions; the others are kept as they are. The result is the same as
+one merge of everything.
 """
 
 from __future__ import annotations
@@ -25,16 +27,9 @@ from ..model import Event, Mention
 from .build import build_event
 from .features import GENERIC, RESULTS, MentionFeatures, features
 from .links import lift_links
-from .pairs import (
-    DATE_VETO_DAYS, LINK_THRESHOLD, W_KIND, block_keys, candidate_pairs, far_apart, pair_score, trigger_vote,
-)
+from .pairs import DATE_VETO_DAYS, LINK_THRESHOLD, W_KIND, candidate_pairs, far_apart, pair_score, trigger_vote
 
 __all__ = ["MergeOptions", "merge"]
-
-#: How many rounds of reopening an incremental merge does: events sharing a block with a new
-#: mention, then events sharing a block with those. Two rounds reach everything a new mention
-#: can join through one intermediate event; more only costs time.
-REOPEN_ROUNDS = 2
 
 #: Two clusters whose first precise (site/town) points are further apart than this are two acts.
 #: Generous (several town radii) because one geocoding slip must not split an event.
@@ -137,26 +132,46 @@ def _forbidden(mentions: list[Mention]) -> dict[str, set[str]]:
     return out
 
 
+def edge_score(a: MentionFeatures, b: MentionFeatures, a_resolved: bool, b_resolved: bool,
+               threshold: float = LINK_THRESHOLD) -> float | None:
+    """The score of the edge between two candidate mentions, or None when they make no edge.
+
+    ``a_resolved``/``b_resolved``: whether each is an anaphor tied to its antecedent (see
+    :func:`anaphor_pairs`). A resolved anaphor ("the attack") is its antecedent's act: its own
+    weak evidence (a generic word, names of the parties) would otherwise tie it to other acts of
+    those parties; across documents, the same word or kind of act may still speak for it.
+    """
+    if (a_resolved or b_resolved) and (a.doc_id == b.doc_id or trigger_vote(a, b) < W_KIND):
+        return None
+    s = pair_score(a, b)
+    return s if s is not None and s >= threshold else None
+
+
 def cluster_mentions(mentions: list[Mention], threshold: float = LINK_THRESHOLD) -> list[list[Mention]]:
     """Group mentions into acts (each group sorted by mention id; groups by first id)."""
     mentions = sorted(mentions, key=lambda m: m.mention_id)
     feats = _features_in_date_order(mentions)
-    ids = [m.mention_id for m in mentions]
     anaphors = anaphor_pairs(feats)
-    # A resolved anaphor ("the attack") is its antecedent's act: its own weak evidence (a
-    # generic word, names of the parties) would otherwise tie it to other acts of those parties.
     resolved = {i for i, _ in anaphors}
     edges: list[tuple[float, int, int]] = []
     for i, j in candidate_pairs(feats):
-        if (i in resolved or j in resolved) and (
-            feats[i].doc_id == feats[j].doc_id or trigger_vote(feats[i], feats[j]) < W_KIND
-        ):
-            continue  # (across documents, the same word or kind of act may still speak for it)
-        s = pair_score(feats[i], feats[j])
-        if s is not None and s >= threshold:
+        s = edge_score(feats[i], feats[j], i in resolved, j in resolved, threshold)
+        if s is not None:
             edges.append((-s, i, j))
     edges += [(-ANAPHOR_SCORE, min(i, j), max(i, j)) for i, j in anaphors]
+    return join_clusters(mentions, feats, edges)
+
+
+def join_clusters(mentions: list[Mention], feats: list[MentionFeatures],
+                  edges: list[tuple[float, int, int]]) -> list[list[Mention]]:
+    """Take ``edges`` (negated score, i, j with i < j; indices into ``mentions``, which are sorted
+    by mention id) strongest first, joining two clusters when the result stays coherent.
+
+    Ties are broken by the indices, i.e. by mention ids, so the groups depend only on the set of
+    mentions and edges. Each group is sorted by mention id; groups by their first id.
+    """
     edges.sort()
+    ids = [m.mention_id for m in mentions]
     forbid = _forbidden(mentions)
     parent = list(range(len(mentions)))
     state: dict[int, _Cluster] = {}  # roots that joined something; the rest stay singletons
@@ -293,42 +308,24 @@ def merge(
 def _merge(mentions: Iterable[Mention], events: list[Event] | None, options: MergeOptions) -> list[Event]:
     new = {m.mention_id: m for m in mentions if m.asserted}
     kept: list[Event] = []
-    work: dict[str, Mention] = {}
-    if events:
-        kept, reopened = _reopen(events, list(new.values()))
-        for ev in reopened:
+    groups: list[list[Mention]]
+    stored_ids = {m.mention_id for ev in events or () for m in ev.mentions}
+    if events and not stored_ids & new.keys():
+        from .reopen import plan_reopening  # (it builds on this module)
+
+        plan = plan_reopening(list(new.values()), events, options.threshold)
+        kept = plan.kept
+        groups = join_clusters(plan.mentions, plan.feats, plan.edges)
+    else:
+        # first merge, or mentions re-extracted (their old selves were clustered with other
+        # features): everything is clustered again
+        work: dict[str, Mention] = {}
+        for ev in events or ():
             for m in ev.mentions:
                 work.setdefault(m.mention_id, m)
-    work.update(new)
-    built = [
-        build_event(group, options.republications)
-        for group in cluster_mentions(list(work.values()), options.threshold)
-    ]
+        work.update(new)
+        groups = cluster_mentions(list(work.values()), options.threshold)
+    built = [build_event(group, options.republications) for group in groups]
     out = sorted(kept + built, key=lambda e: e.event_id)
     lift_links(out)
     return out
-
-
-def _reopen(events: list[Event], new: list[Mention]) -> tuple[list[Event], list[Event]]:
-    """Split ``events`` into (kept, reopened): reopened ones share a block with new mentions."""
-    new_ids = {m.mention_id for m in new}
-    event_keys: list[set[tuple]] = []
-    by_key: dict[tuple, list[int]] = {}
-    for n, ev in enumerate(events):
-        keys = {k for m in ev.mentions for k in block_keys(features(m))}
-        event_keys.append(keys)
-        for k in keys:
-            by_key.setdefault(k, []).append(n)
-    frontier = {k for m in new for k in block_keys(features(m))}
-    chosen: set[int] = {
-        n for n, ev in enumerate(events) if any(m.mention_id in new_ids for m in ev.mentions)
-    }
-    for _ in range(REOPEN_ROUNDS):
-        hit = {n for k in frontier for n in by_key.get(k, ())} - chosen
-        if not hit:
-            break
-        chosen |= hit
-        frontier = {k for n in hit for k in event_keys[n]}
-    kept = [ev for n, ev in enumerate(events) if n not in chosen]
-    reopened = [ev for n, ev in enumerate(events) if n in chosen]
-    return kept, reopened

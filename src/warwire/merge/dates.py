@@ -52,9 +52,10 @@ def parse_interval(date: str | None, precision: str | None = None, fallback: boo
         if end is None:
             end = start + 365 * 30
         return DateInterval(start, max(start, end), precision or "range", fallback)
-    start, end = _bound(date, False), _bound(date, True)
-    if start is None or end is None:
+    days = bounds(date)  # (once for both ends)
+    if days is None:
         return None
+    start, end = days[0].toordinal(), days[1].toordinal()
     if precision is None:
         precision = {10: "day", 7: "month", 4: "year"}.get(len(date), "week")
     return DateInterval(start, end, precision, fallback)

@@ -169,13 +169,24 @@ def trigger_kind(trigger: str) -> str | None:
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'-]*[a-z0-9][\w'-]*)")
 
 
+#: Patterns of :func:`name_key`, compiled once (it runs for every capitalised word near every
+#: trigger; ``re.sub`` with a pattern string looks its compiled form up on each call).
+_POSSESSIVE = re.compile(r"'s$")
+_REPEAT = re.compile(r"(.)\1+")
+_VOWELS = re.compile(r"[aeiouy'\-]")
+
+
+def _first_group(m: re.Match[str]) -> str:
+    return m.group(1)  # (a function, not r"\1": a template string is parsed again on every call)
+
+
 def name_key(word: str) -> str:
     """A spelling-tolerant key of a name: its consonant skeleton, so that the transliterations
     outlets disagree on meet ("Soleimani"/"Suleimani", "Qassem"/"Qasem" → "slmn", "qsm")."""
-    w = re.sub(r"'s$", "", word.lower())
-    w = re.sub(r"(.)\1+", r"\1", w)  # "Assad"/"Asad"
-    skeleton = re.sub(r"[aeiouy'\-]", "", w)
-    skeleton = re.sub(r"(.)\1+", r"\1", skeleton)
+    w = _POSSESSIVE.sub("", word.lower())
+    w = _REPEAT.sub(_first_group, w)  # "Assad"/"Asad"
+    skeleton = _VOWELS.sub("", w)
+    skeleton = _REPEAT.sub(_first_group, skeleton)
     return sys.intern(skeleton if len(skeleton) >= 3 else w)  # (interned: see stem)
 
 
@@ -206,7 +217,7 @@ def proper_names(text: str) -> frozenset[str]:
     common = common_names()
     return frozenset(
         name_key(w) for w in _NAME.findall(text)
-        if len(w) > 2 and (low := re.sub(r"'s$", "", w.lower())) not in _STOP
+        if len(w) > 2 and (low := _POSSESSIVE.sub("", w.lower())) not in _STOP
         and low not in _NOT_NAMES and low not in common
     )
 
@@ -300,8 +311,31 @@ def _actor_key(actor) -> tuple[str | None, str | None]:  # type: ignore[no-untyp
     return (actor.country, name)
 
 
-def features(mention: Mention) -> MentionFeatures:
-    """Reduce ``mention`` to what the merge compares."""
+@dataclass(slots=True)
+class BlockFeatures:
+    """The part of :class:`MentionFeatures` that blocking reads (:func:`.pairs.block_keys`, the
+    sorted-neighbourhood order, whether the mention is placed): about half the cost of all the
+    features, so an incremental merge can place every stored mention in its blocks without
+    computing what only pair scoring needs."""
+
+    mention_id: str
+    doc_id: str
+    family: str
+    interval: DateInterval | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    precision: str | None
+    actor1: tuple[str | None, str | None]
+    actor2: tuple[str | None, str | None]
+    trigger_kind: str | None
+    names: frozenset[str]
+    site_names: frozenset[str]
+    ongoing: bool
+
+
+def block_features(mention: Mention) -> BlockFeatures:
+    """What blocking reads of ``mention``; :func:`features` builds on it, so both always agree."""
     loc = mention.location
     lat = lon = None
     country = precision = None
@@ -310,12 +344,35 @@ def features(mention: Mention) -> MentionFeatures:
         precision = loc.precision or ("country" if loc.feature == "country" else "town")
         if loc.lat is not None and loc.lon is not None:
             lat, lon = float(loc.lat), float(loc.lon)
-    trig_words = [stem(w) for w in _WORD.findall(mention.trigger.text)] or [""]
+    abrogation = _abrogation(mention)
+    campaign = _campaign(mention) if abrogation is None else None
+    site = _building_names(mention)
+    return BlockFeatures(
+        mention_id=mention.mention_id,
+        doc_id=mention.doc_id,
+        family=SANCTION if abrogation is not None else TYPE_FAMILIES.get(mention.type, mention.type),
+        interval=mention_interval(mention),
+        country=country,
+        lat=lat,
+        lon=lon,
+        precision=precision,
+        actor1=_actor_key(mention.actor1),
+        actor2=_actor_key(mention.actor2),
+        trigger_kind=ABROGATION if abrogation is not None else (campaign and campaign.kind) or _storming_kind(mention) or _launch_kind(mention) or trigger_kind(mention.trigger.text) or MODE_KINDS.get(mention.mode or ""),
+        names=(proper_names(_near(mention)) - _cause_names(mention)) | (abrogation or frozenset())
+        | site | (campaign.names if campaign else frozenset()),
+        site_names=site,
+        ongoing=bool(campaign and campaign.ongoing),
+    )
+
+
+def features(mention: Mention, block: BlockFeatures | None = None) -> MentionFeatures:
+    """Reduce ``mention`` to what the merge compares (``block``: its :func:`block_features`, when
+    already computed)."""
+    b = block if block is not None else block_features(mention)
     own_date = _own_date(mention)
     weak = weak_date(mention)
     before = _before(mention)
-    abrogation = _abrogation(mention)
-    campaign = _campaign(mention) if abrogation is None else None
     last = mention.trigger.text.split()[-1].lower() if mention.trigger.text.split() else ""
     nominal = not _VERBAL.search(last) or last in _NOMINAL_ING
     definite = nominal and (determined(DEFINITE, before) or bool(re.search(r"\bsame\s+$", before, re.I)))
@@ -325,25 +382,24 @@ def features(mention: Mention) -> MentionFeatures:
     if mention.killed is not None:
         killed = mention.killed.best if mention.killed.best is not None else mention.killed.low
     return MentionFeatures(
-        mention_id=mention.mention_id,
-        doc_id=mention.doc_id,
-        family=SANCTION if abrogation is not None else TYPE_FAMILIES.get(mention.type, mention.type),
+        mention_id=b.mention_id,
+        doc_id=b.doc_id,
+        family=b.family,
         type=mention.type,
-        interval=mention_interval(mention),
-        country=country,
-        lat=lat,
-        lon=lon,
-        precision=precision,
-        actor1=_actor_key(mention.actor1),
-        actor2=_actor_key(mention.actor2),
+        interval=b.interval,
+        country=b.country,
+        lat=b.lat,
+        lon=b.lon,
+        precision=b.precision,
+        actor1=b.actor1,
+        actor2=b.actor2,
         target_head=_target_head(mention.actor2),
-        trigger_key=trig_words[-1],
-        trigger_kind=ABROGATION if abrogation is not None else (campaign and campaign.kind) or _storming_kind(mention) or _launch_kind(mention) or trigger_kind(mention.trigger.text) or MODE_KINDS.get(mention.mode or ""),
+        trigger_key=trigger_key(mention),
+        trigger_kind=b.trigger_kind,
         trigger_span=(mention.trigger.start, mention.trigger.end),
         sentence_start=mention.sentence.start,
         tokens=content_tokens(mention.trigger.text + " " + mention.sentence.text),
-        names=(proper_names(_near(mention)) - _cause_names(mention)) | (abrogation or frozenset())
-        | (site := _building_names(mention)) | (campaign.names if campaign else frozenset()),
+        names=b.names,
         killed=killed,
         weak_date=weak,
         anaphoric=(definite or frame) and not own_date,
@@ -352,12 +408,12 @@ def features(mention: Mention) -> MentionFeatures:
         demonstrative=nominal and determined(DEMONSTRATIVE, before),
         indefinite=nominal and determined(INDEFINITE, before),
         new_act=new_act(before),
-        context_kinds=_context_kinds(mention),
+        context_kinds=context_kinds(mention),
         trigger_word=mention.trigger.text.lower(),
         sentence_end=mention.sentence.end,
         participant=stem(participant(before)) if not own_date and participant(before) else "",
-        site_names=site,
-        ongoing=bool(campaign and campaign.ongoing),
+        site_names=b.site_names,
+        ongoing=b.ongoing,
     )
 
 
@@ -410,6 +466,8 @@ CONTEXT_WINDOW = 40
 def _cause_names(mention: Mention) -> frozenset[str]:
     """Names in the cause phrase of the mention's own cue links ("strikes launched to avenge the
     killing of Qassem Soleimani"): they name the act answered, not this one."""
+    if not mention.cue_links:
+        return frozenset()  # (most mentions: no need to read the trigger's names)
     out: set[str] = set()
     for link in mention.cue_links:
         for cue in CUES:
@@ -551,7 +609,14 @@ def _before(mention: Mention) -> str:
     return mention.sentence.text[max(0, rel - 60):max(0, rel)]
 
 
-def _context_kinds(mention: Mention) -> frozenset[str]:
+def trigger_key(mention: Mention) -> str:
+    """The stem of the trigger's last word ("air strikes" → "strik"): the same word, the same act."""
+    words = _WORD.findall(mention.trigger.text)
+    return stem(words[-1]) if words else ""
+
+
+def context_kinds(mention: Mention) -> frozenset[str]:
+    """Specific kinds of act named by the words around the trigger ("waves of missiles hit")."""
     rel_s = max(0, mention.trigger.start - mention.sentence.start - CONTEXT_WINDOW)
     rel_e = mention.trigger.end - mention.sentence.start + CONTEXT_WINDOW
     kinds = {_kind_of(w) for w in _WORD.findall(mention.sentence.text[rel_s:rel_e])}

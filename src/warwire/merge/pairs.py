@@ -9,10 +9,11 @@ order (sorted neighbourhood).
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from ..geo.build import haversine_km
-from .features import DAY_SLACK, GENERIC, RESULTS, MentionFeatures, place_radius
+from .features import DAY_SLACK, GENERIC, RESULTS, BlockFeatures, MentionFeatures, place_radius
 
 #: Days per time bucket of the cross-document blocks: one week, so a day-precise mention falls in
 #: one or two buckets and a month-precise one in five.
@@ -99,34 +100,47 @@ SAME_ACT = 100.0
 NAME_BLOCK_MIN_LEN = 4
 
 
-def block_keys(f: MentionFeatures) -> list[tuple]:
+def block_keys(f: MentionFeatures | BlockFeatures) -> list[tuple]:
     """The blocks ``f`` belongs to: its document, and (family, country, time bucket) keys."""
+    family = f.family
     keys: list[tuple] = [("doc", f.doc_id)]
-    # names near the trigger meet mentions across documents even when dates or places are
-    # missing or wrong upstream ("Soleimani", "Taji")
-    keys += [("name", n) for n in sorted(f.names) if len(n) >= NAME_BLOCK_MIN_LEN]
-    if f.actor1[1]:
+    if f.names:
+        # names near the trigger meet mentions across documents even when dates or places are
+        # missing or wrong upstream ("Soleimani", "Taji")
+        keys += [("name", n) for n in sorted(f.names) if len(n) >= NAME_BLOCK_MIN_LEN]
+    a1, a2 = f.actor1, f.actor2
+    if a1[1]:
         # a named initiator ("the Iraqi parliament") meets its other reports even when dates or
         # places are missing upstream
-        keys.append(("actor", f.family, f.actor1[1]))
-    if f.actor2[1]:
+        keys.append(("actor", family, a1[1]))
+    if a2[1]:
         # so does a named target ("was killed in a drone strike" → the person killed)
-        keys.append(("target", f.family, f.actor2[1]))
-    countries = {f.country} if f.country else {c for c in (f.actor1[0], f.actor2[0]) if c}
+        keys.append(("target", family, a2[1]))
     iv = f.interval
     if iv is None:
         return keys  # undated mentions merge only within their document
-    if iv.end - iv.start > LONG_INTERVAL_DAYS:
-        buckets = [("y", iv.end // 365)]
-    else:
-        lo, hi = (iv.start - DAY_SLACK) // BUCKET_DAYS, (iv.end + DAY_SLACK) // BUCKET_DAYS
-        buckets = [("w", b) for b in range(lo, hi + 1)]
-    for c in sorted(countries):
-        keys += [(f.family, c, *b) for b in buckets]
+    countries = (f.country,) if f.country else sorted({c for c in (a1[0], a2[0]) if c})
     # Every dated mention also sits in the country-less block of its weeks, where mentions that
     # have no country meet their neighbours in date order (see candidate_pairs).
-    keys += [(f.family, UNPLACED, *b) for b in buckets]
+    if iv.end - iv.start > LONG_INTERVAL_DAYS:
+        year = iv.end // 365
+        keys += [(family, c, "y", year) for c in countries]
+        keys.append((family, UNPLACED, "y", year))
+    else:
+        weeks = range((iv.start - DAY_SLACK) // BUCKET_DAYS, (iv.end + DAY_SLACK) // BUCKET_DAYS + 1)
+        for c in countries:
+            keys += [(family, c, "w", w) for w in weeks]
+        keys += [(family, UNPLACED, "w", w) for w in weeks]
     return keys
+
+
+def block_order(f: MentionFeatures | BlockFeatures) -> tuple:
+    """Sort key inside a block: date, then a coarse place cell and the kind of act, so that the
+    reports of one act sit next to each other even in a crowded block (reads only what
+    :class:`.features.BlockFeatures` has)."""
+    return (f.interval.start if f.interval else 0,
+            (round(f.lat), round(f.lon)) if f.lat is not None else (999, 999),
+            f.trigger_kind or "", f.mention_id)
 
 
 def candidate_pairs(feats: Sequence[MentionFeatures]) -> Iterator[tuple[int, int]]:
@@ -136,23 +150,16 @@ def candidate_pairs(feats: Sequence[MentionFeatures]) -> Iterator[tuple[int, int
     order (the order does not matter to the merge: edges are sorted globally; date order keeps
     the features a stretch of pairs reads in the processor's caches).
     """
-    # sort key inside a block: date, then a coarse place cell and the kind of act, so that the
-    # reports of one act sit next to each other even in a crowded block
-    order = [
-        (f.interval.start if f.interval else 0,
-         (round(f.lat), round(f.lon)) if f.lat is not None else (999, 999),
-         f.trigger_kind or "", f.mention_id)
-        for f in feats
-    ]
+    order = [block_order(f) for f in feats]
     # One sort of all mentions, then blocks filled in that order, so every block is born sorted:
     # sorting each block instead cost more per mention the fuller blocks grew.
     ranked = sorted(range(len(feats)), key=order.__getitem__)
     del order
-    blocks: dict[tuple, list[int]] = {}
+    blocks: dict[tuple, list[int]] = defaultdict(list)  # (setdefault would make a list per look-up)
     for i in ranked:
         for k in block_keys(feats[i]):
-            blocks.setdefault(k, []).append(i)
-    placed = [_placed(f) for f in feats]
+            blocks[k].append(i)
+    placed = [placed_mention(f) for f in feats]
     # Each pair is filed under its smaller index and deduplicated per mention (a pair shares
     # several blocks: its document's weeks, a name, an actor). One set of every pair seen would
     # hold millions of entries at 200,000 mentions, and each look-up in it would be a cache miss:
@@ -198,7 +205,7 @@ def far_apart(lat1: float, lon1: float, lat2: float, lon2: float, km: float, exa
     return exact and haversine_km(lat1, lon1, lat2, lon2) > km
 
 
-def _placed(f: MentionFeatures) -> bool:
+def placed_mention(f: MentionFeatures | BlockFeatures) -> bool:
     """Whether the mention has a location of its own. A country read only off its actors ("US
     air strikes") is a guess of where it happened, so such a mention still meets its neighbours
     in the country-less block (a cause named inside another act's sentence has no place)."""
@@ -273,6 +280,29 @@ def same_kind(a: MentionFeatures, b: MentionFeatures) -> bool:
     return a.trigger_kind is not None and a.trigger_kind == b.trigger_kind and a.trigger_kind != GENERIC
 
 
+def shared_name_count(a, b) -> int:  # type: ignore[no-untyped-def]
+    """Names two mentions share near their triggers (for acts of no kind, a named initiator counts).
+
+    Reads ``names``, ``trigger_kind`` and ``actor1`` only (a :class:`MentionFeatures` or anything
+    with those attributes).
+    """
+    shared = len(a.names & b.names) if a.names and b.names else 0
+    if a.trigger_kind is None and b.trigger_kind is None and a.actor1[1] and a.actor1[1] == b.actor1[1]:
+        # demands, sanctions, deployments name no kind of act: the same named initiator ("the
+        # Iraqi parliament") is what says which act two reports tell
+        shared += 1
+    return shared
+
+
+def act_evidence(a, b, trig: float, shared_names: int) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the words can name one act: triggers of compatible kinds, and a name when the
+    triggers agree only as generic words (``trig``: :func:`trigger_vote`). Without it
+    :func:`pair_score` is None."""
+    if trig == 0.0 and (a.trigger_kind or b.trigger_kind):
+        return False  # "drone strikes" and "missile strike": two acts
+    return not (trig < W_KIND and shared_names == 0)  # a generic trigger needs a name to say which act
+
+
 def pair_score(a: MentionFeatures, b: MentionFeatures) -> float | None:
     """How alike two mentions are; None when they cannot be the same act.
 
@@ -288,15 +318,9 @@ def pair_score(a: MentionFeatures, b: MentionFeatures) -> float | None:
     trig = trigger_vote(a, b)
     if same_doc and a.sentence_start == b.sentence_start and not same_kind(a, b):
         return None  # two kinds of act in one sentence are two acts ("missiles, then drones")
-    shared_names = len(a.names & b.names) if a.names and b.names else 0
-    if a.trigger_kind is None and b.trigger_kind is None and a.actor1[1] and a.actor1[1] == b.actor1[1]:
-        # demands, sanctions, deployments name no kind of act: the same named initiator ("the
-        # Iraqi parliament") is what says which act two reports tell
-        shared_names += 1
-    if trig == 0.0 and (a.trigger_kind or b.trigger_kind):
-        return None  # "drone strikes" and "missile strike": two acts
-    if trig < W_KIND and shared_names == 0:
-        return None  # a generic trigger needs a name to say which act it is
+    shared_names = shared_name_count(a, b)
+    if not act_evidence(a, b, trig, shared_names):
+        return None
     score = trig + W_NAME * min(2, shared_names)
     if same_doc and same_kind(a, b):
         score += W_SAME_DOC_KIND
