@@ -20,7 +20,21 @@ the origin. The rules, in order:
    country (precision "country"), else no location;
 7. with no place in the sentence, a site/town of the previous sentences, then the article's focus
    country with precision "country" — except for a cause named inside another act's sentence
-   ("strikes in retaliation for an attack on a parade"): the scene around it is the effect's.
+   ("strikes in retaliation for an attack on a parade"): the scene around it is the effect's;
+8. a facility that is the act's own object wins over every other place of the sentence: "the
+   siege *of the US embassy*" is at the embassy (in the capital of the host country, or the
+   city written after it), not at the K-1 base of the rocket attack named beside it; "the attack
+   *on the embassy*" / "*on the base*" is at the one named earlier when the sentence has only a
+   country (``locate_facility.py``);
+9. a country word that says whose ("US bases", "the US embassy", "US service members") and the
+   addressee of a speech verb ("blamed *Iran* for") are not places; a traveller's previous leg
+   ("after he arrived on a flight from Damascus") and destination ("bound for Kyiv") are no
+   place of the act, a victim's departure ("shortly after it took off from Tehran") is near it;
+   a place after a temporal preposition that introduces another act ("on high alert *after
+   Iran's missile strikes on US bases in Iraq*") is that act's (``locate_acts.py``);
+10. an act left with only the focus country that is a definite back-reference ("no Americans had
+   been harmed in *the strike*") takes the precise place of the nearest earlier act of its type,
+   and a headline's act the place of the body's act named with the same words.
 """
 
 from __future__ import annotations
@@ -33,6 +47,8 @@ from dataclasses import dataclass
 from ..cues import CAUSE_FIRST, EFFECT_FIRST, effect_of_named_cause, find_cues
 from ..model import Article, Mention, Place, Span
 from .gazetteer import Gazetteer
+from .locate_acts import in_earlier_act, same_act
+from .locate_facility import find_embassies, is_owner_word, own_anaphor, own_embassy, travel_cue
 from .recognize import Toponym, is_modifier, recognize
 from .resolve import resolve
 
@@ -83,6 +99,11 @@ _TEMPORAL_CLAUSE = re.compile(
     r"\b(?:before|after|until|till|since|once|when|whenever|while)\s+"
     r"(?:the|a|an|his|her|their|its|this|that|these|those|he|she|they|it|we|[A-Z][\w'’-]*)\b"
     r"[^.;:]*?\b(?:was|were|is|are|had|has|have|will|would)\b")
+#: The object of a speech act's verb is who is spoken to or about, not where: "blamed *Iran* for
+#: orchestrating the attack", "urged *Iraq* to …".
+_ADDRESSEE_BEFORE = re.compile(
+    r"\b(?:blamed|accused|warned|urged|condemned|critici[sz]ed|told|asked|called\s+on|praised|"
+    r"thanked|congratulated|pressed)\s+(?:the\s+)?$", re.I)
 #: Buildings whose name stands for a government; a location only after "at", "in", "outside" …
 SEATS_OF_POWER = frozenset({"The Pentagon", "White House", "Kremlin", "Downing Street",
                             "Headquarters of the United Nations"})
@@ -107,6 +128,7 @@ ANAPHORS = {
     "airbase": ("air base", "airbase", "airfield"), "air base": ("air base", "airbase"),
     "airport": ("airport",), "camp": ("camp",), "garrison": ("garrison",),
 }
+_EMBASSY_PHRASE = re.compile(r"\b(?:embassy|consulate)\b", re.I)
 _ANAPHOR = re.compile(r"\bthe (embassy|air ?base|base|airport|camp|garrison)\b", re.I)
 
 _INSTITUTION = re.compile(
@@ -173,6 +195,8 @@ def is_locative(text: str, p: Place) -> bool:
         return False  # "Washington's defiance", but "Iran's southwestern city of Ahvaz"
     if p.name in SEATS_OF_POWER and not _LOCATIVE_BEFORE.search(before):
         return False
+    if is_owner_word(text, p) or _ADDRESSEE_BEFORE.search(before):
+        return False  # "strikes on US bases", "the US embassy"; "blamed Iran for …"
     if p.feature == "country" and is_modifier(text, p.end) and not _LOCATIVE_BEFORE.search(before):
         return False
     return True
@@ -247,6 +271,13 @@ def pick_location(text: str, places: list[Place], trigger: Span | None = None) -
                 or is_dateline(text, p) or is_source_place(text, p)):
             continue
         before = text[max(0, p.start - CUE_WINDOW):p.start] if p.start is not None else ""
+        travel = travel_cue(text, p)
+        if travel in ("arrival", "destination"):
+            continue  # "after Soleimani arrived on a flight from Damascus", "bound for Kyiv": the trip's
+        if travel == "departure" and p.lat is not None:
+            # "shot down shortly after it took off from Tehran": near the place the victim left
+            pool.append(dataclasses.replace(p, role="target", precision=_lower(p.precision)))
+            continue
         if p.role == "origin" or (p.role is None and _ORIGIN_BEFORE.search(before)):
             origin = origin or dataclasses.replace(p, role="origin")
             continue
@@ -254,6 +285,8 @@ def pick_location(text: str, places: list[Place], trigger: Span | None = None) -
             continue
         if p.feature == "country" and is_modifier(text, p.end or 0) and not _LOCATIVE_BEFORE.search(before):
             continue  # "a US contractor", "US-led troops": whose, not where, whatever the parse says
+        if is_owner_word(text, p):
+            continue  # "missile strikes on US bases in Iraq": whose bases, even after "on"
         if p.lat is None:
             continue
         precision = _lower(p.precision) if _DIRECTION_BEFORE.search(before) else p.precision
@@ -264,9 +297,12 @@ def pick_location(text: str, places: list[Place], trigger: Span | None = None) -
     if explicit:
         # A coarse explicit target often only contains the precise one ("the airbase of Ain
         # al-Asad in western Iraq"): a finer place in the same country is the better answer.
+        # (every explicit target must be coarse: "hit Ain al-Asad in western Iraq and one struck
+        # near Erbil" has two coarse targets in one country, and the site named is finer)
         coarse = {p.country for p in explicit if p.precision in ("admin1", "country")}
         finer = [p for p in pool if p.precision in ("site", "town") and p.country in coarse]
-        pool = finer if len(coarse) == len(explicit) and finer else explicit
+        all_coarse = all(p.precision in ("admin1", "country") for p in explicit)
+        pool = finer if all_coarse and finer else explicit
     anchor = trigger.start if trigger is not None else 0
 
     def rank(p: Place) -> tuple[int, int]:
@@ -324,8 +360,12 @@ def locate_mentions(article: Article, doc, mentions: list[Mention],  # type: ign
     extra = resolve(" ; ".join(loose), _loose_toponyms(loose), gazetteer, found.demonyms)
     by_text = {p.text: p for p in extra}
     focus = _focus_country(article.original, resolved, found.demonyms, gazetteer)
+    embassies = find_embassies(article.original, resolved, gazetteer, focus)
+    facilities = [e.place for e in embassies if e.place is not None]
     sentences: list[tuple[int, int]] | None = None  # computed when first needed
     by_sentence: dict[int, list[Mention]] = {}  # the mentions of each sentence, for cause phrases
+    guessed: list[Mention] = []  # placed at the focus country only: may name an act placed elsewhere
+    causes: set[str] = set()  # causes named inside another act's sentence: background, no antecedent
     for m in mentions:
         by_sentence.setdefault(m.sentence.start, []).append(m)
     for m in mentions:
@@ -349,17 +389,44 @@ def locate_mentions(article: Article, doc, mentions: list[Mention],  # type: ign
             continue
         neighbours = by_sentence[m.sentence.start]
         cause = effect_of_named_cause(article.original, m, neighbours) is not None
+        if cause:
+            causes.add(m.mention_id)
         own = _own_phrase(m, neighbours, m.places) if cause else m.places
+        own = [p for p in own if not in_earlier_act(article.original, m, p, neighbours)]
         choice = pick_location(article.original, own, m.trigger)
         m.origin = choice.origin
-        location = choice.location or _from_anaphor(article.original, m, resolved)
+        location = _own_facility(article.original, m, choice.location, resolved, embassies, facilities)
+        location = location or _from_anaphor(article.original, m, resolved + facilities)
         if location is None and not cause:
             location = _from_context(article.original, m, sentences, resolved)
         if location is None or location.precision == "country":
             location = _institution_seat(article.original, m, gazetteer, location) or location
         if location is None and not cause and focus is not None:
             location = dataclasses.replace(focus)
+            guessed.append(m)
         m.location = location
+    for m in guessed:  # "(no Americans had been harmed in) the strike": the act named before
+        same = same_act(article.original, m, mentions, causes)
+        if same is not None and same.location is not None:
+            m.location = dataclasses.replace(same.location)
+
+
+def _own_facility(text: str, m: Mention, chosen: Place | None, resolved: list[Place],
+                  embassies: list, facilities: list[Place]) -> Place | None:  # type: ignore[type-arg]
+    """A facility that is the act's own object wins over the places of the rest of the sentence:
+    "the siege *of the US embassy*" is at the embassy, whatever else the sentence names ("cited
+    the rocket attack on the K-1 base and the siege of the US embassy"); "the attack *on the
+    embassy*" / "*on the base*" is at the one named before when the sentence offers only a
+    country."""
+    embassy = own_embassy(text, m.trigger, embassies)
+    if embassy is not None:
+        return embassy
+    if chosen is not None and chosen.precision != "country":
+        return chosen
+    kind = own_anaphor(text, m.trigger)
+    if kind is not None:
+        return _from_anaphor(text, m, resolved + facilities, kind) or chosen
+    return chosen
 
 
 def _target_site(m: Mention, gazetteer: Gazetteer) -> Place | None:
@@ -495,18 +562,22 @@ def _from_context(text: str, m: Mention, sentences: list[tuple[int, int]],
     return None
 
 
-def _from_anaphor(text: str, m: Mention, resolved: list[Place]) -> Place | None:
-    """ "the embassy" → the last embassy named before this sentence (a site, resolved)."""
-    hit = _ANAPHOR.search(text, m.sentence.start, m.sentence.end)
-    if not hit:
-        return None
-    kinds = ANAPHORS[hit.group(1).lower()]
-    before = [p for p in resolved if p.feature == "site" and p.start is not None
-              and p.start < m.sentence.start and p.lat is not None
+def _from_anaphor(text: str, m: Mention, resolved: list[Place], kind: str | None = None) -> Place | None:
+    """ "the embassy" → the last embassy named before this sentence (a site, resolved); ``kind``
+    names the facility word when the caller found it already (in the act's own phrase)."""
+    if kind is None:
+        hit = _ANAPHOR.search(text, m.sentence.start, m.sentence.end)
+        if not hit:
+            return None
+        kind = hit.group(1)
+    kinds = ANAPHORS[re.sub(r"\s+", " ", kind.lower())]
+    # (an embassy known only by its city is a site all the same: "the US embassy" in Baghdad)
+    before = [p for p in resolved if (p.feature == "site" or _EMBASSY_PHRASE.search(p.text))
+              and p.start is not None and p.start < m.sentence.start and p.lat is not None
               and any(k in (p.name or "").lower() or k in p.text.lower() for k in kinds)]
     if not before:
         return None
-    return dataclasses.replace(before[-1], role="target")
+    return dataclasses.replace(max(before, key=lambda p: p.start or 0), role="target")
 
 
 def _institution_seat(text: str, m: Mention, gazetteer: Gazetteer,
