@@ -233,7 +233,10 @@ class Pipeline:
             index = self.stages.get("republication_index")()
             if store is not None and hasattr(index, "add"):
                 for article in store.iter_articles():
-                    index.add(article.doc_id, article.text, article.published)
+                    if hasattr(index, "add_article"):  # with the link it has and its copy cues
+                        index.add_article(article)
+                    else:
+                        index.add(article.doc_id, article.text, article.published)
             self._republications = index
         return self._republications
 
@@ -377,9 +380,14 @@ class Pipeline:
         finally:
             if pool is not None:
                 pool.close()
+        # copies read before their original now point to it; the events they are in fold
+        # their sources differently, so the merge starts again from the mentions
+        relinked = self._republications.relinked() if hasattr(self._republications, "relinked") else {}
+        for doc_id, original in relinked.items():
+            store.set_republication(doc_id, original)
         # Merge when documents changed since the last merge, including a run killed before it.
         if self.options.runs("merge") and store.events_stale():
-            full = report.reprocessed > 0 or not self.options.incremental_merge
+            full = report.reprocessed > 0 or not self.options.incremental_merge or bool(relinked)
             store.replace_events(self.merge_store(store, full=full))
             report.merged = True
         report.events = store.counts()["events"]

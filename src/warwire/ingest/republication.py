@@ -1,8 +1,11 @@
 """Republication detection: near-duplicate bodies via MinHash LSH over word shingles.
 
 A republished copy (another outlet's header, the same body) must not be counted as a second
-report of the same events. :class:`RepublicationIndex` links a later copy to the earliest
-earlier one; the store seeds it with already stored documents (``add``).
+report of the same events. :class:`RepublicationIndex` links every copy to the first of its
+near-duplicates in :func:`precedence` order (an article that does not say it is a copy, then
+the earliest publication date, then doc_id), whatever the order they are read in: when an original
+arrives after its copy, the copy is linked again (:meth:`RepublicationIndex.relinked`). The
+store seeds the index with already stored documents (``add``).
 """
 
 from __future__ import annotations
@@ -96,7 +99,28 @@ def optimal_bands(threshold: float, num_perm: int) -> tuple[int, int]:
 class _Entry:
     doc_id: str
     published: str | None
-    order: int
+    says_copy: bool = False  # a source line names the original ("World Socialist 13 March 2020")
+    original: str | None = None  # the entry it is linked to as a republication
+
+
+def precedence(published: str | None, says_copy: bool, doc_id: str) -> tuple[bool, str, str]:
+    """Sort key of near-duplicates: the first one is the original. A text that says it is a copy
+    comes after those that do not (its date is often the original's, read off its source line),
+    then the earlier publication date, an undated text last, and the doc_id (a content hash)
+    breaks the last ties, so that the answer never depends on the order the texts were read in."""
+    return (says_copy, published or "9999-99-99", doc_id)
+
+
+#: A headline that announces a copy ("Republished: …", "Reposted from …").
+_COPY_HEADLINE = re.compile(r"^\s*(?:republished|reposted|repost|reprinted|originally published|via)\b",
+                            re.IGNORECASE)
+
+
+def says_copy(article: Article) -> bool:
+    """True when the article says it is a copy: a source line names its original, or its
+    headline announces a repost."""
+    return bool(article.metadata.get("original_outlet") or article.metadata.get("original_published")
+                or _COPY_HEADLINE.match(article.title or ""))
 
 
 def shingles(text: str) -> set[str]:
@@ -116,6 +140,7 @@ class RepublicationIndex:
         self._buckets: list[dict[bytes, list[str]]] = [{} for _ in self._ranges]
         self._entries: dict[str, _Entry] = {}
         self._hashes: dict[str, np.ndarray] = {}
+        self._relinked: dict[str, str] = {}
 
     def _minhash(self, text: str) -> np.ndarray | None:
         grams = shingles(text)
@@ -129,14 +154,22 @@ class RepublicationIndex:
     def __len__(self) -> int:
         return len(self._entries)
 
-    def add(self, doc_id: str, text: str, published: str | None = None) -> None:
-        """Index a body (a stored document, or an article just read). Adding twice is a no-op."""
+    def add(self, doc_id: str, text: str, published: str | None = None,
+            republication_of: str | None = None, says_copy: bool = False) -> None:
+        """Index a body (a stored document, or an article just read) with the link it already
+        has. Adding twice is a no-op."""
         if doc_id in self._entries:
             return
-        self._add_hash(doc_id, self._minhash(text), published)
+        self._add_hash(doc_id, self._minhash(text), published, says_copy, republication_of)
 
-    def _add_hash(self, doc_id: str, m: np.ndarray | None, published: str | None) -> None:
-        self._entries[doc_id] = _Entry(doc_id, published, len(self._entries))
+    def add_article(self, article: Article) -> None:
+        """Index a stored article with the link it has and whether it says it is a copy."""
+        self.add(article.doc_id, article.text, article.published, article.republication_of,
+                 says_copy(article))
+
+    def _add_hash(self, doc_id: str, m: np.ndarray | None, published: str | None,
+                  says_copy: bool = False, original: str | None = None) -> None:
+        self._entries[doc_id] = _Entry(doc_id, published, says_copy, original)
         if m is not None:
             for (start, end), bucket in zip(self._ranges, self._buckets):
                 bucket.setdefault(m[start:end].tobytes(), []).append(doc_id)
@@ -160,26 +193,39 @@ class RepublicationIndex:
                 out.append((doc_id, score))
         return sorted(out, key=lambda x: -x[1])
 
+    def _key(self, e: _Entry) -> tuple[bool, str, str]:
+        return precedence(e.published, e.says_copy, e.doc_id)
+
     def link(self, article: Article) -> str | None:
-        """Set and return ``article.republication_of``: the earliest indexed near-duplicate that
-        is not published after it (dates unknown: the one indexed first). Then index the article."""
-        if article.republication_of:
-            self.add(article.doc_id, article.text, article.published)
-            return article.republication_of
+        """Set and return ``article.republication_of``: the first of its indexed near-duplicates
+        in :func:`precedence` order, when that one precedes it. Indexed near-duplicates that the
+        article precedes, and that are not linked to one preceding it, are linked to it instead
+        (:meth:`relinked`). Then index the article."""
         if article.doc_id in self._entries:
             return None
         m = self._minhash(article.text)  # computed once: used to query, then to index
-        candidates = []
+        self._add_hash(article.doc_id, m, article.published, says_copy(article), article.republication_of)
+        me = self._entries[article.doc_id]
+        mine = self._key(me)
+        earlier, later = [], []
         for doc_id, _score in self._similar_to(m):
-            if doc_id == article.doc_id:
-                continue
-            e = self._entries[doc_id]
-            if article.published and e.published and e.published > article.published:
-                continue  # the indexed one is the later copy
-            candidates.append(e)
-        self._add_hash(article.doc_id, m, article.published)
-        if not candidates:
+            if doc_id != article.doc_id:
+                e = self._entries[doc_id]
+                (earlier if self._key(e) < mine else later).append(e)
+        for e in later:
+            current = self._entries.get(e.original) if e.original else None
+            if current is None or self._key(current) > mine:
+                e.original = article.doc_id
+                self._relinked[e.doc_id] = article.doc_id
+        if article.republication_of:  # given with the input
+            return article.republication_of
+        if not earlier:
             return None
-        first = min(candidates, key=lambda e: (e.published or "9999", e.order))
-        article.republication_of = first.doc_id
-        return first.doc_id
+        me.original = article.republication_of = min(earlier, key=self._key).doc_id
+        return me.original
+
+    def relinked(self) -> dict[str, str]:
+        """doc_id → new original of every article linked before its original was read (its
+        stored ``republication_of`` must change); cleared by the call."""
+        out, self._relinked = self._relinked, {}
+        return out

@@ -49,6 +49,9 @@ class Store(Protocol):
     def add_source(self, doc_id: str, source: str) -> None:
         """Record another path/URL for a stored text."""
 
+    def set_republication(self, doc_id: str, original: str | None) -> None:
+        """Record that a stored document republishes ``original`` (read after it)."""
+
     def sources(self, doc_id: str) -> list[str]:
         """Every path/URL recorded for a document."""
 

@@ -82,6 +82,11 @@ class MemoryStore:
         if source not in known:
             known.append(source)
 
+    def set_republication(self, doc_id: str, original: str | None) -> None:
+        """Record that stored ``doc_id`` republishes ``original``; the events are stale."""
+        self._articles[doc_id]["republication_of"] = original
+        self._stale = True
+
     def sources(self, doc_id: str) -> list[str]:
         """Every path/URL recorded for ``doc_id``."""
         return list(self._sources.get(doc_id, []))

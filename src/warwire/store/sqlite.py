@@ -216,6 +216,16 @@ class SQLiteStore:
         with self._write() as conn:
             self._add_source(conn, doc_id, source, _now())
 
+    def set_republication(self, doc_id: str, original: str | None) -> None:
+        """Record that stored ``doc_id`` republishes ``original`` (its original was read after
+        it); the events are stale until the next merge."""
+        try:
+            with self._write() as conn:
+                conn.execute("UPDATE documents SET republication_of = ? WHERE doc_id = ?", (original, doc_id))
+                self._mark_stale(conn, True)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot update {doc_id}: {exc}") from exc
+
     def sources(self, doc_id: str) -> list[str]:
         """Every path/URL recorded for ``doc_id``, in ingest order."""
         return [r[0] for r in self._read().execute(
