@@ -135,11 +135,12 @@ _FIRST_SPLIT = re.compile(r"[-'.]")
 MAX_ALIAS_TOKENS = 8
 
 
-def find_actors(doc) -> list[ActorMatch]:  # type: ignore[no-untyped-def]
+def find_actors(doc, text: str | None = None) -> list[ActorMatch]:  # type: ignore[no-untyped-def]
     """All dictionary hits in ``doc``, longest first, non-overlapping, in text order.
 
     Token windows are compared by their text, so tokenization differences between the alias and
-    the article ("Kata'ib" vs "Kata’ib") do not matter.
+    the article ("Kata'ib" vs "Kata’ib") do not matter. ``text``: the text ``doc`` was parsed
+    from, when the caller has it (else it is rebuilt from the tokens).
     """
     import numpy as np
     from spacy.attrs import IDX, LENGTH, LOWER, ORTH, SPACY
@@ -154,7 +155,10 @@ def find_actors(doc) -> list[ActorMatch]:  # type: ignore[no-untyped-def]
     n = len(table)
     starts = table[:, 1].tolist()
     ends = (table[:, 1] + table[:, 2]).tolist()
-    text = "".join(strings[o] + " " if sp else strings[o] for o, sp in table[:, 3:5].tolist())
+    last_orth, last_space = (int(v) for v in table[-1, 3:5])
+    if text is None or len(text) != ends[-1] + last_space or (
+            text[starts[-1]:ends[-1]] != strings[last_orth]):  # not the parsed text: rebuild it
+        text = "".join(strings[o] + " " if sp else strings[o] for o, sp in table[:, 3:5].tolist())
     # whether a word can start an alias, decided once per distinct word of the document
     words, where = np.unique(table[:, 0], return_inverse=True)
     can_start = np.fromiter((_can_start(strings[w], d) for w in words.tolist()), dtype=bool,

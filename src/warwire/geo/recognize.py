@@ -76,7 +76,6 @@ def _stopped(word: str) -> bool:
     return word.rstrip(".").lower() in _STOP_KEYS
 #: Entity labels that are places.
 PLACE_LABELS = frozenset({"GPE", "LOC"})
-_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 
 
 @dataclass
@@ -175,30 +174,44 @@ def _gazetteer_matches(  # type: ignore[no-untyped-def]
     text: str, doc, gazetteer: Gazetteer
 ) -> list[Toponym]:
     """Capitalised n-grams the gazetteer knows, longest first, left to right."""
+    import numpy as np
     from spacy.attrs import IDX, LENGTH  # here: the spans-only path never imports spaCy
 
-    # Token offsets in one array call, token texts sliced from ``text`` (the Doc's own ``text``
-    # and iteration build a Token object per token); ``doc`` must be the parse of ``text``.
-    offsets = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
-    if offsets and text[offsets[-1][0]:sum(offsets[-1])] != doc[-1].text:
+    if not len(doc):
+        return []
+    # Token offsets in one array call, token texts sliced from ``text`` only where needed (the
+    # Doc's own ``text`` and iteration build a Token object per token); ``doc`` must be the
+    # parse of ``text``.
+    table = doc.to_array([IDX, LENGTH])
+    starts, lengths = table[:, 0].tolist(), table[:, 1].tolist()
+    if text[starts[-1]:starts[-1] + lengths[-1]] != doc[-1].text:
         text = doc.text  # not the parse of this text after all: trust the Doc's own offsets
-    tokens = [(start, text[start:start + length]) for start, length in offsets]
+    n_tokens = len(starts)
+
+    def word(j: int) -> str:
+        return text[starts[j]:starts[j] + lengths[j]]
+
+    # A name starts with a capital A-Z: those tokens are picked out in one array operation over
+    # the code points, the others (~85 %) are never looked at.
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    first = codes[table[:, 0]]
     found: list[Toponym] = []
     free = 0  # first token not consumed by an earlier match
-    for i, (start, word) in enumerate(tokens):
-        if i < free or not (word[:1].isupper() and _WORD.match(word)):
+    for i in np.flatnonzero((first >= ord("A")) & (first <= ord("Z"))).tolist():
+        if i < free:
             continue
+        start, head = starts[i], word(i)
         # Every token of an n-gram may sit inside a name, so it is at most `run` tokens long.
-        window = tokens[i:i + MAX_TOKENS]
         run = 1  # the capitalised first token
-        for _, w in window[1:]:
+        for j in range(i + 1, min(i + MAX_TOKENS, n_tokens)):
+            w = word(j)
             if not (w[:1].isupper() or w in "-'" or w.lower() in _INSIDE_WORDS):
                 break
             run += 1
         # Longest name first; a STOP word may start a longer name ("West Bank", "South Ossetia")
         # but is never a name alone. The last token must be able to end a name.
-        for n in range(run, 1 if _stopped(word) else 0, -1):
-            last_start, last = window[n - 1]
+        for n in range(run, 1 if _stopped(head) else 0, -1):
+            last_start, last = starts[i + n - 1], word(i + n - 1)
             if not last[:1].isupper() and last.lower() not in CUES_AFTER:
                 continue
             span = text[start:last_start + len(last)]
@@ -262,9 +275,10 @@ def recognize(text: str, doc, gazetteer: Gazetteer) -> Recognition:  # type: ign
         spans.append(Toponym(start, end, body, "ner", cue))
     labels, entity_spans = {}, {}
     for ent in ents:
-        entity_spans[ent.start_char] = ent.end_char
-        for k in range(ent.start_char, ent.end_char):
-            labels[k] = ent.label_
+        start, end, label = ent.start_char, ent.end_char, ent.label_  # Span properties: read once
+        entity_spans[start] = end
+        for k in range(start, end):
+            labels[k] = label
     taken = [False] * (len(text) + 1)
     for top in spans:
         for k in range(top.start, top.end):

@@ -268,8 +268,8 @@ def _support(c: Candidate, n: _Name, ctx: _Context) -> float:
     """Support term: other names of the document with a candidate in a neighbouring cell."""
     cx, cy = _cell(c.lat, c.lon)
     around = {(cx + dx, cy + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
-    supporting = sum(min(1.0, SUPPORT_MAX_CELLS / len(cells))
-                     for k, cells in ctx.cells.items() if k != n.key and cells & around)
+    supporting = sum(min(1.0, SUPPORT_MAX_CELLS / len(cells)) for k, cells in ctx.cells.items()
+                     if k != n.key and not cells.isdisjoint(around))
     return SUPPORT * min(1.0, supporting / 2)
 
 
@@ -402,12 +402,20 @@ def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer,
         n.best = _choose(n, ctx, gazetteer)
     all_names = list(names.values())
     ctx = _context(all_names, demonyms or [], cues)
+    # _choose is a function of the name and the context alone: a name already chosen in the
+    # current context would choose the same again, so it is skipped (a round where nothing
+    # moved leaves nothing for the next one).
+    version, chosen_in = 0, {}
     for _ in range(ROUNDS):
         for n in order:
+            if chosen_in.get(n.key) == version:
+                continue
             before = n.best
             n.best = _choose(n, ctx, gazetteer)
+            chosen_in[n.key] = version
             if n.best is not before:  # the context is a function of the choices: same if none moved
                 ctx = _context(all_names, demonyms or [], cues)
+                version += 1
     focus = ctx.countries.most_common(1)[0][0] if ctx and ctx.countries else None
     cued = {normalize(t.text) for t in toponyms if t.cue or t.source == "given"}
     for n in order:

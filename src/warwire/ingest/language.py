@@ -24,6 +24,7 @@ _ENGLISH_FUNCTION = frozenset(
 _LETTER = re.compile(r"[^\W\d_]")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00AA\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF]")
 _WORD = re.compile(r"[^\W\d_]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 @functools.lru_cache(maxsize=4)
@@ -52,6 +53,10 @@ def letters(text: str) -> int:
 
 def latin_share(text: str) -> float:
     """Share of the letters of ``text`` written in Latin script."""
+    # Every ASCII letter is Latin (and no letters at all also gives 1.0): when no letter lies
+    # outside ASCII (news prose is ASCII but for quotes and dashes) the share is 1.0.
+    if text.isascii() or not any(_LETTER.search(run) for run in _NON_ASCII.findall(text)):
+        return 1.0
     total = len(_LETTER.findall(text))
     return len(_LATIN_LETTER.findall(text)) / total if total else 1.0
 
@@ -61,7 +66,7 @@ def looks_english(text: str) -> bool:
     words = _WORD.findall(text.lower())
     if not words:
         return False
-    share = sum(1 for w in words if w in _ENGLISH_FUNCTION) / len(words)
+    share = sum(map(_ENGLISH_FUNCTION.__contains__, words)) / len(words)
     return share >= ENGLISH_FAST_SHARE and latin_share(text) > 0.9
 
 

@@ -136,10 +136,13 @@ def _grams(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + REPEAT_GRAM]) for i in range(len(words) - REPEAT_GRAM + 1)}
 
 
-#: What every alternative of ``LINK`` contains (a scheme's "://", "www." or a dot before a
-#: domain label, "@", "<", "["): a line without any of these has no link, and the full pattern
-#: (slow: it tries an address or a domain at every word) need not run over it.
-_LINK_HINT = re.compile(r"://|\.[\w-]|www\.|[@<\[]")
+#: What every alternative of ``LINK`` contains (a scheme's "://", "www.", "@", "<", "[", or a
+#: dot before one of its top-level domains): a line without any of these has no link, and the
+#: full pattern (slow: it tries an address or a domain at every word) need not run over it.
+#: Case-insensitive like ``LINK``; a dot before any word ("U.S.", "3.5") is not enough.
+_LINK_HINT = re.compile(
+    r"://|www\.|[@<\[]|\.(?:com|org|net|news|info|io|co|uk|ir|af|gov|edu|int|tv|me)\b", re.I
+)
 
 
 def _is_link_line(line: Line) -> bool:

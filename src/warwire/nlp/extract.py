@@ -398,9 +398,10 @@ def _time_possessive(head) -> str | None:  # type: ignore[no-untyped-def]
     return None
 
 
-def _drafts_for_sentence(sent, hits, blocked, lex: Lexicon) -> list[_Draft]:  # type: ignore[no-untyped-def]
+def _drafts_for_sentence(sent, hits, blocked, lex: Lexicon,  # type: ignore[no-untyped-def]
+                         candidates: list[int] | None = None) -> list[_Draft]:
     drafts = []
-    for trig in find_triggers(sent, hits, blocked, lex):
+    for trig in find_triggers(sent, hits, blocked, lex, candidates):
         sense = trig.sense
         assert sense is not None
         if sense.type == "MOBILIZE" and is_standing_presence(trig.head):
@@ -420,7 +421,7 @@ def extract_mentions(article: Article, doc) -> list[Mention]:  # type: ignore[no
     Offsets of every span are offsets into ``article.original``.
     """
     lex = load_lexicon()
-    matches = find_actors(doc)
+    matches = find_actors(doc, article.text)
     blocked = {i for m in matches if m.role == "actor" for i in range(m.start, m.end)}
     hits_all = match_phrases(doc)
     ents = list(doc.ents)
@@ -431,8 +432,9 @@ def extract_mentions(article: Article, doc) -> list[Mention]:  # type: ignore[no
         hits = [h for h in hits_all if sent.start <= h[1] and h[2] <= sent.end]
         # a sentence with no phrase hit and no word that has a sense has no trigger
         k = bisect.bisect_left(candidates, sent.start)
-        has_candidate = k < len(candidates) and candidates[k] < sent.end
-        drafts = _drafts_for_sentence(sent, hits, blocked, lex) if hits or has_candidate else []
+        in_sentence = candidates[k:bisect.bisect_left(candidates, sent.end, k)]
+        drafts = _drafts_for_sentence(sent, hits, blocked, lex, in_sentence) if (
+            hits or in_sentence) else []
         assaults = [d for d in drafts if d.etype == "ASSAULT" and d.modality == "asserted"]
         only_casualty = assaults and all(
             d.trig.head.lemma_.lower() in lex.casualty_verbs and not d.merged for d in drafts
