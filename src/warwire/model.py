@@ -92,6 +92,12 @@ def _field_names(cls: type) -> tuple[str, ...] | None:
     return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
 
 
+@functools.lru_cache(maxsize=None)
+def _field_set(cls: type) -> frozenset[str]:
+    """Field names of a dataclass type as a set, for ``from_dict``'s membership tests."""
+    return frozenset(_field_names(cls) or ())
+
+
 def _clean_dict(obj: Any) -> Any:
     """dataclasses.asdict, but nested dataclasses become dicts and tuples become lists."""
     if isinstance(obj, _ATOMS):
@@ -115,7 +121,7 @@ class _Serializable:
         if data is None:
             return None
         kwargs = {}
-        hints = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        hints = _field_set(cls)
         for name, value in data.items():
             if name not in hints:
                 continue  # tolerate fields added by later versions
