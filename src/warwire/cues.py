@@ -11,6 +11,7 @@ coincidence in time.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -76,13 +77,23 @@ _COMPILED = tuple((cue, re.compile(cue.pattern, re.IGNORECASE)) for cue in CUES)
 
 def find_cues(text: str) -> list[CueMatch]:
     """Every cue in ``text``, leftmost first; an overlapping later (weaker) pattern is dropped."""
+    return list(_cues(text))
+
+
+#: Sentences whose cues are remembered: the place, date and link stages all read the cues of
+#: the same sentences of the article at hand.
+CUE_CACHE_SIZE = 4096
+
+
+@functools.lru_cache(maxsize=CUE_CACHE_SIZE)
+def _cues(text: str) -> tuple[CueMatch, ...]:
     found: list[CueMatch] = []
     for cue, rx in _COMPILED:
         for m in rx.finditer(text):
             if any(m.start() < f.end and f.start < m.end() for f in found):
                 continue
             found.append(CueMatch(cue, m.start(), m.end(), m.group(0)))
-    return sorted(found, key=lambda c: c.start)
+    return tuple(sorted(found, key=lambda c: c.start))
 
 
 #: A trigger at most this many words after an effect-first cue is its object, the cause ("in
