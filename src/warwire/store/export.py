@@ -101,6 +101,11 @@ def document_record(article: Article, include_text: bool = True) -> dict[str, An
         "url": article.url,
         "published_evidence": article.published_evidence,
         "sources": list(article.sources),
+        # the day the text was written when it differs from the page's (a republication's
+        # source line), and the days an undated text can be from (office holders, partial dates)
+        "written": article.written,
+        "written_range": list(article.written_range) if article.written_range else None,
+        "written_range_evidence": article.metadata.get("published_range_evidence"),
     }
     if include_text:
         record["text"] = article.text

@@ -73,7 +73,8 @@ COLUMNS: dict[str, dict[str, str]] = {
         "language": "ISO 639-1 language code",
         "republication_of": "doc_id of the article this one republishes (counted once in merges)",
         "blocks": "JSON: lines/paragraphs and what the cleaner decided about each",
-        "metadata": "JSON: other metadata given at ingest",
+        "metadata": "JSON: other metadata given or inferred at ingest (original_published of a "
+                    "republication, published_range of an undated article, …)",
         "ingested_at": "When the text was first stored",
         "warwire_version": "warwire version that stored it",
     },
