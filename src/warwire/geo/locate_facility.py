@@ -30,14 +30,12 @@ _EMBASSY = re.compile(
 #: Between an act's trigger and its object: a preposition and an article only ("siege *of the*
 #: US embassy", "marched *on the* embassy", "lay siege *to* US embassy", "stormed *the* US
 #: embassy").
-_OWN_PREPOSITION = re.compile(
-    r"^\s+(?:(?:of|on|at|against|to|into|inside|outside|near|around|toward|towards|"
-    r"in\s+front\s+of)\s+)?(?:the\s+|an?\s+)?$", re.I)
+_ACT_PREPOSITIONS = r"of|on|at|against|to|into|inside|outside|near|around|toward|towards|in\s+front\s+of"
+_OWN_PREPOSITION = re.compile(rf"^\s+(?:(?:{_ACT_PREPOSITIONS})\s+)?(?:the\s+|an?\s+)?$", re.I)
 #: "the base", "the airport" … as the object of the act's own preposition ("the attack on the
 #: base"): the facility of that kind named earlier (locate.ANAPHORS).
 _OWN_ANAPHOR = re.compile(
-    r"^\s+(?:of|on|at|against|to|into|inside|outside|near|around|toward|towards|"
-    r"in\s+front\s+of)\s+the\s+(embassy|air ?base|base|airport|camp|garrison)\b", re.I)
+    rf"^\s+(?:{_ACT_PREPOSITIONS})\s+the\s+(embassy|air ?base|base|airport|camp|garrison)\b", re.I)
 #: How far an embassy phrase's host city may lie from the named site (km): a named site of the
 #: project's table is the embassy only in that city.
 SITE_MAX_KM = 30.0
