@@ -282,11 +282,18 @@ def infer_written_range(text: str, today: dt.date | None = None) -> Inference | 
     """
     from . import offices
 
-    named = offices.named_in_office(text)
-    window = offices.term_window(named, today)
+    # the cheap tests first: most undated texts have no cue or no partial date, and then the
+    # office holders need not be looked for
+    this_month, last_week = _THIS_MONTH.search(text), _LAST_WEEK.search(text)
+    if this_month is None and last_week is None:
+        return None
     partials = [p for p in find_partial_dates(text)
                 if not _FUTURE_CUES.search(_sentence_around(text, p.start, p.end))]
-    if not window or not partials:
+    if not partials:
+        return None
+    named = offices.named_in_office(text)
+    window = offices.term_window(named, today)
+    if not window:
         return None
     span = range(window[0][0].year, window[-1][1].year + 1)
     years: set[int] | None = None
@@ -300,18 +307,18 @@ def infer_written_range(text: str, today: dt.date | None = None) -> Inference | 
     anchor = max(d for p in partials if (d := _make(year, p.month or 0, p.day or 0)) is not None)
     evidence = [p.text for p in partials] + [f"{n.text} ({n.holder.office})" for n in named]
     low = anchor
-    # only a cue that ties the anchor to the time of writing bounds the end: without one the
-    # latest partial date may be months old ("the January 3 assassination" in a March article)
-    if _THIS_MONTH.search(text):
+    # only a cue that ties the anchor to the time of writing bounds the end (checked above):
+    # without one the latest partial date may be months old ("the January 3 assassination" in a
+    # March article)
+    if this_month is not None:
         nxt = dt.date(anchor.year + anchor.month // 12, anchor.month % 12 + 1, 1)
         high = nxt - dt.timedelta(days=1)
         evidence.append("this month")
-    elif (last_week := _LAST_WEEK.search(text)) is not None:
+    else:
+        assert last_week is not None
         monday = anchor - dt.timedelta(days=anchor.weekday())
         low, high = monday + dt.timedelta(days=7), monday + dt.timedelta(days=13)
         evidence.append(last_week.group(0))
-    else:
-        return None
     high = min(high, max(b for _, b in window))
     for m in _WEEKDAY_REF.finditer(text):
         wd = WEEKDAYS.index(m.group(1))

@@ -53,7 +53,7 @@ class Holder:
     #: The names alone, without the word-edge checks of ``names``: found anywhere, so a text it
     #: does not match cannot match ``names`` (whose leading look-behind defeats the regex
     #: engine's fast search: scanning every text with it was most of the reading time).
-    anywhere: re.Pattern[str] | None = None
+    anywhere: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def _any_name() -> re.Pattern[str]:
     """Every holder's names in one pattern: most texts name none and are done in one scan.
     (One flat alternation: wrapping each holder's names in a group would defeat the engine's
     fast search again.)"""
-    return re.compile("|".join(h.anywhere.pattern for h in holders() if h.anywhere))
+    return re.compile("|".join(h.anywhere.pattern for h in holders()))
 
 
 def named_in_office(text: str) -> list[Named]:
@@ -109,7 +109,7 @@ def named_in_office(text: str) -> list[Named]:
     if not _any_name().search(text):
         return found
     for holder in holders():
-        if holder.anywhere is not None and not holder.anywhere.search(text):
+        if not holder.anywhere.search(text):
             continue  # the name is nowhere in the text
         for m in holder.names.finditer(text):
             before = text[max(0, m.start() - TITLE_BEFORE):m.start()]
