@@ -12,11 +12,11 @@ object: a place borrowed from a neighbouring act of the sentence never beats it)
 from __future__ import annotations
 
 import dataclasses
-import math
 import re
 from dataclasses import dataclass
 
 from ..model import Place, Span
+from .build import haversine_km
 from .gazetteer import Candidate, Gazetteer
 
 __all__ = ["EmbassyPlace", "find_embassies", "own_embassy", "is_owner_word", "own_anaphor",
@@ -108,18 +108,11 @@ def _owner(word: str | None, gazetteer: Gazetteer) -> str | None:
     return next((c.cc for c in gazetteer.lookup(word) if c.feature == "country"), None)
 
 
-def _km(a: Candidate | Place, lat: float, lon: float) -> float:
-    """Rough distance (km) on an equirectangular projection: enough to tell a city from another."""
-    dx = (a.lon - lon) * math.cos(math.radians((a.lat + lat) / 2))  # type: ignore[operator]
-    dy = a.lat - lat  # type: ignore[operator]
-    return 111.2 * math.hypot(dx, dy)
-
-
 def _embassy_site(owner_text: str, kind: str, city: Place, gazetteer: Gazetteer) -> Candidate | None:
     """The project's site for "<owner> embassy in <city>" when it has one near that city."""
     for name in (f"{owner_text} {kind.lower()} in {city.name}", f"{owner_text} {kind.lower()} {city.name}"):
         for c in gazetteer.lookup(name):
-            if c.feature == "site" and city.lat is not None and _km(c, city.lat, city.lon) <= SITE_MAX_KM:  # type: ignore[arg-type]
+            if c.feature == "site" and city.lat is not None and haversine_km(c.lat, c.lon, city.lat, city.lon) <= SITE_MAX_KM:  # type: ignore[arg-type]
                 return c
     return None
 
