@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..merge.reference import DEFINITE, determined
 from ..model import Mention, Place
 
 __all__ = ["in_earlier_act", "same_act"]
@@ -24,8 +25,6 @@ _TEMPORAL_PREP = re.compile(
 #: How far after another act's trigger its own places reach (characters): "strikes on US bases
 #: in Iraq" — its prepositional phrase, not the rest of the sentence.
 OTHER_ACT_REACH = 60
-#: "the strike", "that attack", "the latest raid": an act the text named before.
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|those|these)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
 def same_act(text: str, m: Mention, mentions: list[Mention], causes: set[str]) -> Mention | None:
@@ -41,7 +40,9 @@ def same_act(text: str, m: Mention, mentions: list[Mention], causes: set[str]) -
         return same_type(o) and o.location is not None and o.location.precision in ("site", "town")
 
     word = m.trigger.text.lower()
-    if _DEFINITE_BEFORE.search(text[max(0, m.trigger.start - CUE_WINDOW):m.trigger.start]):
+    # "the strike", "the latest raid", "Iran's attack": an act the text named before (the merge's
+    # test of a definite description, which also keeps "the victim of strikes" out)
+    if determined(DEFINITE, text[max(0, m.trigger.start - CUE_WINDOW):m.trigger.start]):
         # the nearest earlier act of the type is the antecedent, placed precisely or not
         earlier = [o for o in mentions if same_type(o) and o.trigger.end <= m.trigger.start
                    and o.mention_id not in causes]
