@@ -219,27 +219,18 @@ def _dated_mention(mention_id: str, doc_id: str, text: str, written: str, span: 
 
 def _system_reports(shared: Path, docs: dict[str, dict[str, Any]]) -> dict[str, list[Mention]]:
     """Gold event id → the warwire mentions that report it (trigger inside one of its gold
-    quotes, :func:`warwire.evaluation.events._assign`), from one run of the pipeline over the seeds
-    with each article's gold publication date given as input (as TempEval gives the DCT)."""
-    import tempfile
-
-    from ..pipeline import ingest
-    from ..store import open_store
+    quotes, :func:`warwire.evaluation.events._assign`), from :func:`warwire.pipeline.extract` over
+    each seed article with its gold publication date given (as TempEval gives the DCT)."""
+    from ..pipeline import extract
     from .events import _assign, load_gold
 
-    store = open_store(None)
-    try:
-        with tempfile.TemporaryDirectory() as tmp:
-            feed = Path(tmp) / "seeds.jsonl"
-            feed.write_text("".join(json.dumps({
-                "id": doc_id, "published": d["publication_date"],
-                "text": (shared / "corpus" / "seeds" / d["file"]).read_text(encoding="utf-8"),
-            }) + "\n" for doc_id, d in docs.items()), encoding="utf-8")
-            ingest([feed], store)
-        events = list(store.iter_events())
-        doc_map = {a.doc_id: a.metadata.get("id", a.doc_id) for a in store.iter_articles()}
-    finally:
-        store.close()
+    events = []
+    doc_map: dict[str, str] = {}
+    for doc_id, d in docs.items():
+        got = extract((shared / "corpus" / "seeds" / d["file"]).read_text(encoding="utf-8"),
+                      published=d["publication_date"])
+        events += got.events
+        doc_map[got.article.doc_id] = doc_id
     assigned = _assign(events, load_gold(shared / "gold" / "seeds" / "events.jsonl"), doc_map)
     out: dict[str, list[Mention]] = {}
     for ev in events:
@@ -263,7 +254,7 @@ def evaluate_seed_dates(shared: Path) -> dict[str, Any]:
     ``2018-05/2020-03-13``). Its phrase is therefore read together with the other reports, and
     the event's date is :func:`warwire.merge.build.event_date` over them, the merge's own rule.
     Each report is the warwire mention the pipeline found inside the gold quote, dated by the
-    pipeline with the publication dates given (:func:`_system_reports`); a quote the pipeline
+    pipeline with the publication date given (:func:`_system_reports`); a quote the pipeline
     found no mention in is dated like the phrase, with the quote as trigger. The reports are
     gathered by their gold event, whichever warwire events the merge put them in: the date rule is
     measured apart from merge errors. Dates are compared at the gold's precision
