@@ -171,6 +171,19 @@ class OffsetMap:
         i = bisect.bisect_right(self._clean, index) - 1
         return self._orig[i] + (index - self._clean[i])
 
+    def to_clean(self, index: int, clean_length: int) -> int:
+        """Clean-text index of original-text ``index`` (the inverse of :meth:`to_original`). An
+        index inside text the cleaning dropped (a byline, a boilerplate line) maps to the next
+        kept character; ``clean_length`` is the clean text's length, where the last run ends."""
+        # original indices of the breakpoints never decrease (cleaning keeps text in order)
+        k = bisect.bisect_right(self._orig, index) - 1
+        if k < 0:
+            return 0
+        run_end = self._clean[k + 1] if k + 1 < len(self._clean) else clean_length
+        if index < self._orig[k] + (run_end - self._clean[k]):
+            return self._clean[k] + (index - self._orig[k])
+        return run_end
+
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of a clean-text span; ``end`` maps from the last char + 1."""
         if end <= start:

@@ -31,3 +31,10 @@ def test_spans_identity_and_empty(nlp):
     assert (got.starts, got.ends) == _expected(doc, article)
     empty = original_token_spans(nlp(""), Article("e", "", ""))
     assert (empty.starts, empty.ends) == ([], [])
+
+
+def test_offset_map_to_clean_inverts_to_original():
+    # clean "Headline. Body text" from original "Headline.\nBY A WRITER\nBody text": 12 chars dropped
+    om = OffsetMap([(0, 0), (10, 22)])
+    assert [om.to_clean(om.to_original(i), 19) for i in range(19)] == list(range(19))
+    assert om.to_clean(14, 19) == 10  # inside the dropped byline: the next kept character

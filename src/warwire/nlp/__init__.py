@@ -14,7 +14,7 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 
-from ..model import Article, OffsetMap
+from ..model import Article
 from .extract import extract_mentions
 from .loading import DEFAULT_MODEL, load_nlp
 
@@ -96,9 +96,8 @@ def layout_sentence_starts(article: Article, split_layout: bool = SPLIT_LAYOUT_B
     """
     text = article.text
     blank = {m.end() for m in _BLANK_LINE.finditer(text)}
-    inverse = _CleanIndex(article.offset_map, len(text))
     kinds = _LAYOUT_KINDS if split_layout else _HEAD_KINDS
-    edges = {_line_start_at(text, inverse.of(edge))
+    edges = {_line_start_at(text, article.offset_map.to_clean(edge, len(text)))
              for block in article.blocks if block.kind in kinds
              for edge in (block.start, block.end)}
     starts = blank | edges if split_layout else blank - edges
@@ -117,28 +116,3 @@ def _line_start_at(text: str, pos: int) -> int | None:
     if "\n" not in text[left:right]:
         return None
     return right
-
-
-class _CleanIndex:
-    """Original-text offset → clean-text offset (the inverse of :class:`OffsetMap`).
-
-    An offset inside text ingest dropped (a byline, a boilerplate line) maps to the next kept
-    character, i.e. the start of whatever follows the dropped text in the clean text.
-    """
-
-    def __init__(self, offset_map: OffsetMap, clean_length: int):
-        pairs = offset_map.to_json()
-        self._clean = [c for c, _ in pairs]
-        self._orig = [o for _, o in pairs]
-        self._length = clean_length
-
-    def of(self, original: int) -> int:
-        """Clean offset of ``original`` (see the class docstring for dropped text)."""
-        # Original offsets of the breakpoints never decrease (ingest keeps text in order).
-        k = bisect.bisect_right(self._orig, original) - 1
-        if k < 0:
-            return 0
-        run_end = self._clean[k + 1] if k + 1 < len(self._clean) else self._length
-        if original < self._orig[k] + (run_end - self._clean[k]):
-            return self._clean[k] + (original - self._orig[k])
-        return run_end  # in dropped text: the next kept character
