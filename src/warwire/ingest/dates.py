@@ -305,7 +305,8 @@ def infer_written_range(text: str, today: dt.date | None = None) -> Inference | 
         return None
     year = years.pop()
     anchor = max(d for p in partials if (d := _make(year, p.month or 0, p.day or 0)) is not None)
-    evidence = [p.text for p in partials] + [f"{n.text} ({n.holder.office})" for n in named]
+    # each phrase once ("Aug. 15" may be written twice, a holder named several times)
+    evidence = list(dict.fromkeys([p.text for p in partials] + [f"{n.text} ({n.holder.office})" for n in named]))
     low = anchor
     # only a cue that ties the anchor to the time of writing bounds the end (checked above):
     # without one the latest partial date may be months old ("the January 3 assassination" in a
